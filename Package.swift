@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "Casebook",
+  products: [
+    .executable(name: "casebook", targets: ["casebook"]),
+    .library(name: "CasebookKit", targets: ["CasebookKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .target(
+      name: "CEditLine",
+      linkerSettings: [.linkedLibrary("edit")]
+    ),
+    .target(
+      name: "CasebookKit",
+      dependencies: [.product(name: "Yams", package: "Yams")],
+      swiftSettings: swiftSettings
+    ),
+    .executableTarget(
+      name: "casebook",
+      dependencies: [
+        "CasebookKit",
+        "CEditLine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "CasebookKitTests",
+      dependencies: ["CasebookKit"],
+      exclude: ["Fixtures", "Golden"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "CasebookCLITests",
+      dependencies: ["casebook", "CasebookKit"],
+      exclude: ["Golden"],
+      swiftSettings: swiftSettings
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

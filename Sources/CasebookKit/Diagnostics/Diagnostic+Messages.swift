@@ -1,0 +1,185 @@
+// The wording of every playbook diagnostic, in one place and in alphabetical order.
+extension Diagnostic {
+  static func askWithBothAnswers(step: StepID, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .askWithBothAnswers,
+      message: "step '\(step)' has both 'choices' and 'input'; an ask takes one of them",
+      location: location)
+  }
+
+  static func askWithoutAnswers(step: StepID, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .askWithoutAnswers,
+      message: "step '\(step)' asks a question but has neither 'choices' nor 'input'",
+      location: location)
+  }
+
+  static func badAnswer(_ answer: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .badAnswer,
+      message:
+        "answer '\(answer)' cannot be typed as a word; use letters, without spaces, not only digits and not starting with ':'",
+      location: location)
+  }
+
+  static func badID(_ id: String, what: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .badID,
+      message: "\(what) '\(id)' is not a valid identifier; use lower-case letters, digits and '-'",
+      location: location)
+  }
+
+  static func badInputKind(_ kind: String, at location: SourceLocation) -> Diagnostic {
+    let known = InputKind.allCases.map(\.rawValue)
+    return Diagnostic(
+      code: .badInputKind,
+      message: "unknown input kind '\(kind)'; expected one of \(known.map { "'\($0)'" }.joined(separator: ", "))",
+      location: location,
+      notes: Suggestion.nearest(to: kind, in: known).map { ["did you mean '\($0)'?"] } ?? [])
+  }
+
+  static func danglingNext(
+    _ target: StepID, field: String, known: [StepID], at location: SourceLocation
+  ) -> Diagnostic {
+    Diagnostic(
+      code: .danglingNext,
+      message: "'\(field)' names step '\(target)', which does not exist",
+      location: location,
+      notes: Suggestion.nearest(to: target.rawValue, in: known.map(\.rawValue)).map {
+        ["did you mean '\($0)'?"]
+      } ?? [])
+  }
+
+  static func duplicateAnswer(_ answer: String, step: StepID, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .duplicateAnswer,
+      message: "answer '\(answer)' appears more than once in step '\(step)'",
+      location: location)
+  }
+
+  static func duplicateKey(_ keys: [String], at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .duplicateKey,
+      message: "key \(keys.map { "'\($0)'" }.joined(separator: ", ")) appears more than once in one mapping",
+      location: location)
+  }
+
+  static func duplicateStepID(_ id: StepID, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .duplicateStepID,
+      message: "step id '\(id)' is already used at line \(first.line)",
+      location: location)
+  }
+
+  static func emptyFile(at location: SourceLocation) -> Diagnostic {
+    Diagnostic(code: .emptyFile, message: "the file is empty; a playbook needs 'id', 'title', 'start' and 'steps'", location: location)
+  }
+
+  static func emptyText(field: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(code: .emptyText, message: "'\(field)' is empty", location: location)
+  }
+
+  static func endWithNext(step: StepID, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .endWithNext,
+      message: "end step '\(step)' has a 'next'; an end step finishes the case",
+      location: location)
+  }
+
+  static func fileTooLarge(bytes: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .fileTooLarge,
+      message: "the file is \(bytes) bytes; playbooks are limited to \(limit) bytes",
+      location: location)
+  }
+
+  static func misplacedKey(_ key: String, kind: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .misplacedKey,
+      message: "'\(key)' does not belong on \(kind)",
+      location: location)
+  }
+
+  static func missingKey(_ key: String, in context: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(code: .missingKey, message: "\(context) is missing '\(key)'", location: location)
+  }
+
+  static func missingStepKind(step: StepID, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .missingKey,
+      message: "step '\(step)' needs one of 'say', 'ask' or 'end'",
+      location: location)
+  }
+
+  static func missingNext(step: StepID, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .missingNext,
+      message: "step '\(step)' needs a 'next' naming the step that follows it",
+      location: location)
+  }
+
+  static func noWayToEnd(step: StepID, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .noWayToEnd,
+      message: "no end step can be reached from step '\(step)'; the case could never finish",
+      location: location)
+  }
+
+  static func notUTF8(offset: Int, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .notUTF8,
+      message: "the file is not valid UTF-8 (first bad byte at offset \(offset))",
+      location: location)
+  }
+
+  static func singleChoice(step: StepID, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .singleChoice,
+      message: "step '\(step)' offers only one answer; use 'say' with 'next', or add another choice",
+      location: location)
+  }
+
+  static func stepKindConflict(step: StepID, kinds: [String], at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .stepKindConflict,
+      message: "step '\(step)' has \(kinds.map { "'\($0)'" }.joined(separator: " and ")); a step takes exactly one of 'say', 'ask' or 'end'",
+      location: location)
+  }
+
+  static func tooComplex(limit: Int, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .tooComplex,
+      message: "the document has more than \(limit) nodes or nests too deeply (are aliases repeating a large part?)",
+      location: location)
+  }
+
+  static func unknownKey(_ key: String, in context: String, known: [String], at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .unknownKey,
+      message: "unknown key '\(key)' in \(context)",
+      location: location,
+      notes: Suggestion.nearest(to: key, in: known).map { ["did you mean '\($0)'?"] } ?? [])
+  }
+
+  static func unreadableFile(_ reason: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(code: .unreadableFile, message: "cannot read the file: \(reason)", location: location)
+  }
+
+  static func unreachableStep(step: StepID, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .unreachableStep,
+      message: "step '\(step)' can never be reached from the start step",
+      location: location)
+  }
+
+  static func wrongType(_ field: String, expected: String, found: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .wrongType,
+      message: "'\(field)' should be \(expected), found \(found)",
+      location: location)
+  }
+
+  static func yamlSyntax(_ problem: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(code: .yamlSyntax, message: "YAML syntax: \(problem)", location: location)
+  }
+}

@@ -1,0 +1,31 @@
+/// The stable identifier of each kind of playbook problem, printed as `[code]`.
+///
+/// Codes are kebab-case and never change once released: editors and CI scripts match on them.
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
+  case yamlSyntax = "yaml-syntax"
+  case notUTF8 = "not-utf8"
+  case emptyFile = "empty-file"
+  case fileTooLarge = "file-too-large"
+  case tooComplex = "too-complex"
+  case unreadableFile = "unreadable-file"
+  case duplicateKey = "duplicate-key"
+  case unknownKey = "unknown-key"
+  case missingKey = "missing-key"
+  case wrongType = "wrong-type"
+  case badID = "bad-id"
+  case badInputKind = "bad-input-kind"
+  case stepKindConflict = "step-kind-conflict"
+  case duplicateStepID = "duplicate-step-id"
+  case duplicateAnswer = "duplicate-answer"
+  case danglingNext = "dangling-next"
+  case unreachableStep = "unreachable-step"
+  case noWayToEnd = "no-way-to-end"
+  case askWithoutAnswers = "ask-without-answers"
+  case askWithBothAnswers = "ask-with-both-answers"
+  case singleChoice = "single-choice"
+  case endWithNext = "end-with-next"
+  case missingNext = "missing-next"
+  case emptyText = "empty-text"
+  case misplacedKey = "misplaced-key"
+  case badAnswer = "bad-answer"
+}

@@ -1,0 +1,51 @@
+/// Prints diagnostics as compilers do: `file:line:col: error: message [code]`, the source line,
+/// and a caret under the column.
+public enum DiagnosticRenderer {
+  /// Renders `diagnostics` in order.
+  ///
+  /// - Parameters:
+  ///   - diagnostics: The problems to print.
+  ///   - sources: Each file's text by file name, for the source lines.
+  /// - Returns: The text to print, ending in a newline; empty when there is nothing to say.
+  public static func render(_ diagnostics: [Diagnostic], sources: [String: String]) -> String {
+    var output = ""
+    var linesByFile: [String: [Substring]] = [:]
+    for diagnostic in diagnostics {
+      let location = diagnostic.location
+      output += "\(TextSanitizer.clean(location.description)): \(diagnostic.severity.rawValue): "
+      output += "\(TextSanitizer.clean(diagnostic.message)) [\(diagnostic.code.rawValue)]\n"
+      if linesByFile[location.file] == nil, let source = sources[location.file] {
+        linesByFile[location.file] = source.split(separator: "\n", omittingEmptySubsequences: false)
+      }
+      if let lines = linesByFile[location.file], location.line >= 1, location.line <= lines.count {
+        let line = TextSanitizer.clean(String(lines[location.line - 1]).replacingTabs())
+        if !line.allSatisfy(\.isWhitespace) {
+          output += line + "\n"
+          let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
+          let padding = String(String.UnicodeScalarView(prefix).map { $0 == "\t" ? "\t" : " " })
+          output += padding + "^\n"
+        }
+      }
+      for note in diagnostic.notes {
+        output += "\(TextSanitizer.clean(location.description)): note: \(TextSanitizer.clean(note))\n"
+      }
+    }
+    return output
+  }
+
+  /// A closing count such as `2 errors, 1 warning`, or `nil` when there are none.
+  public static func summary(_ diagnostics: [Diagnostic]) -> String? {
+    let errors = diagnostics.count { $0.severity == .error }
+    let warnings = diagnostics.count - errors
+    var parts: [String] = []
+    if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
+    if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
+    return parts.isEmpty ? nil : parts.joined(separator: ", ")
+  }
+}
+
+extension String {
+  fileprivate func replacingTabs() -> String {
+    String(map { $0 == "\t" ? " " : $0 })
+  }
+}

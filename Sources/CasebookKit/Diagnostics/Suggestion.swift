@@ -1,0 +1,38 @@
+/// Finds the nearest of some known words to a misspelt one, for "did you mean" notes.
+public enum Suggestion {
+  /// The closest candidate within a small edit distance, if any.
+  static func nearest(to word: String, in candidates: some Sequence<String>) -> String? {
+    let limit = word.count <= 3 ? 1 : word.count <= 6 ? 2 : 3
+    var best: (word: String, distance: Int)?
+    for candidate in candidates where candidate != word {
+      let distance = editDistance(Array(word.lowercased().unicodeScalars), Array(candidate.lowercased().unicodeScalars))
+      if distance <= limit, distance < (best?.distance ?? .max) {
+        best = (candidate, distance)
+      }
+    }
+    return best?.word
+  }
+
+  static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}
+
+extension Suggestion {
+  /// Whether `candidate` is a likely misspelling of `word` (or the other way round).
+  public static func isClose(_ word: String, _ candidate: String) -> Bool {
+    nearest(to: word, in: [candidate]) != nil
+  }
+}

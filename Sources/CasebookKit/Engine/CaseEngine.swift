@@ -1,0 +1,364 @@
+public import Foundation
+
+/// Walks a playbook: a pure state machine from events to effects.
+///
+/// The engine does no I/O and reads no clock: the adapter passes the time with each event and
+/// carries out the effects in order. Every change of state is announced by a ``Effect/persist(_:)``
+/// before anything that follows it is shown, so a journal of those entries replays to the same state.
+public struct CaseEngine: Sendable {
+  /// The playbook being walked.
+  public let playbook: Playbook
+  /// The case so far.
+  public private(set) var state: SessionState
+  private let calendar: Calendar
+
+  /// Creates an engine for a new case; call ``begin(at:)`` next.
+  ///
+  /// - Parameters:
+  ///   - playbook: A playbook that loaded without errors.
+  ///   - header: What the case runs and for whom.
+  ///   - timeZone: The zone in which `today` and `tomorrow` are read.
+  public init(playbook: Playbook, header: CaseHeader, timeZone: TimeZone) {
+    self.playbook = playbook
+    self.state = SessionState(header: header)
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    self.calendar = calendar
+  }
+
+  // MARK: - Beginning and resuming
+
+  /// Starts a new case at the playbook's first step.
+  public mutating func begin() -> [Effect] {
+    var effects = [record(.opened(state.header))]
+    effects.append(.show(heading()))
+    effects += enter(playbook.start, at: state.header.started)
+    return effects
+  }
+
+  /// Rebuilds a case from its journal.
+  ///
+  /// - Parameters:
+  ///   - playbook: The playbook the case runs.
+  ///   - entries: The journal's entries, the header first.
+  ///   - timeZone: The zone in which dates were read.
+  /// - Returns: The engine, positioned where the journal left off, and the entries that no longer
+  ///   fit the playbook (a step or an answer that is gone), which were skipped.
+  public static func replay(
+    playbook: Playbook, entries: [JournalEntry], timeZone: TimeZone
+  ) throws(ReplayError) -> (engine: CaseEngine, skipped: [JournalEntry]) {
+    guard case .opened(let header)? = entries.first else { throw .missingHeader }
+    guard header.format <= CaseHeader.currentFormat else { throw .newerFormat(header.format) }
+    var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
+    engine.state.history.append(entries[0])
+    _ = engine.enter(playbook.start, at: header.started)
+    var skipped: [JournalEntry] = []
+    for entry in entries.dropFirst() {
+      switch entry {
+      case .opened:
+        throw .missingHeader
+      case .answered(let step, let answer, let at):
+        guard engine.state.current == step, engine.state.status == .running,
+          case .ask(let question)? = engine.playbook[step]?.kind,
+          case .accepted(let value, let canonical) = engine.read(answer, for: question, at: at)
+        else {
+          skipped.append(entry)
+          continue
+        }
+        _ = engine.apply(step: step, answer: canonical, value: value, at: at)
+      case .undone(_, let at):
+        guard engine.state.lastAnswered != nil else {
+          skipped.append(entry)
+          continue
+        }
+        _ = engine.undo(at: at)
+      case .noted(let text, let at):
+        _ = engine.note(text, at: at)
+      case .left(let reason, let at):
+        _ = engine.leave(reason, at: at)
+      case .resumed(let at):
+        engine.state.history.append(.resumed(at: at))
+        if engine.state.status == .interrupted { engine.state.status = .running }
+      case .finished:
+        // Reaching an end step records its own `finished` entry while replaying.
+        continue
+      }
+    }
+    return (engine, skipped)
+  }
+
+  /// Why a journal could not be replayed.
+  public enum ReplayError: Error, Sendable, Hashable {
+    /// The journal does not begin with its header.
+    case missingHeader
+    /// The journal was written by a newer Casebook.
+    case newerFormat(Int)
+  }
+
+  /// Picks a left case up again: shows the path so far and asks the current question.
+  public mutating func resume(at now: Date) -> [Effect] {
+    guard state.status != .completed, let current = state.current else {
+      return [.show(Output(.info, "This case is already complete.")), .finish(state.status)]
+    }
+    state.status = .running
+    var effects = [record(.resumed(at: now))]
+    effects.append(.show(heading()))
+    effects.append(.show(Output(.info, whereText())))
+    effects += ask(current)
+    return effects
+  }
+
+  // MARK: - Events
+
+  /// Handles one event.
+  ///
+  /// - Parameters:
+  ///   - event: What happened.
+  ///   - now: When it happened.
+  /// - Returns: What the adapter must do, in order.
+  public mutating func handle(_ event: Event, at now: Date) -> [Effect] {
+    guard state.status == .running, let current = state.current else {
+      return [.finish(state.status)]
+    }
+    switch event {
+    case .endOfInput:
+      return leave(.endOfInput, at: now)
+    case .interrupted:
+      return leave(.interrupted, at: now)
+    case .input(let line):
+      let trimmed = line.trimmingWhitespace()
+      if trimmed.hasPrefix(":") {
+        switch InSessionCommand.parse(trimmed) {
+        case .success(let command): return perform(command, at: now)
+        case .failure(let error): return [.reject(error.message)] + askAgain(current)
+        }
+      }
+      guard case .ask(let question)? = playbook[current]?.kind else { return [] }
+      switch read(trimmed, for: question, at: now) {
+      case .accepted(let value, let canonical):
+        return apply(step: current, answer: canonical, value: value, at: now)
+      case .rejected(let hint):
+        return [.reject(hint)] + askAgain(current)
+      }
+    }
+  }
+
+  private mutating func perform(_ command: InSessionCommand, at now: Date) -> [Effect] {
+    guard let current = state.current else { return [] }
+    switch command {
+    case .help:
+      let width = InSessionCommand.summaries.map(\.name.count).max() ?? 0
+      let lines = InSessionCommand.summaries.map { entry in
+        "  \(entry.name)\(String(repeating: " ", count: width - entry.name.count))  \(entry.summary)"
+      }
+      let answering = "Answer with the word or its number; a unique first letter is enough."
+      return [.show(Output(.info, (["Commands:"] + lines + [answering]).joined(separator: "\n")))] + askAgain(current)
+    case .whereAmI:
+      return [.show(Output(.info, whereText()))] + askAgain(current)
+    case .why:
+      return [.show(Output(.explanation, explanation(of: current) ?? "This step has no reason written down."))]
+        + askAgain(current)
+    case .note(let text):
+      return note(text, at: now) + [.show(Output(.info, "Noted."))] + askAgain(current)
+    case .back:
+      guard state.lastAnswered != nil else {
+        return [.reject("Nothing to take back yet.")] + askAgain(current)
+      }
+      return undo(at: now)
+    case .quit:
+      return leave(.quit, at: now)
+    }
+  }
+
+  // MARK: - Changes of state
+
+  private mutating func apply(step: StepID, answer: String, value: Value, at now: Date) -> [Effect] {
+    guard case .ask(let question)? = playbook[step]?.kind else { return [] }
+    var effects = [record(.answered(step: step, answer: answer, at: now))]
+    state.path.append(.init(step: step, text: question.text, answer: answer, value: value, at: now))
+    if let save = question.save { state.values[save] = value }
+    let next: StepID
+    switch question.answers {
+    case .choices(let choices):
+      guard let choice = choices.first(where: { $0.answer == answer }) else { return effects }
+      next = choice.next
+    case .input(_, let target):
+      next = target
+    }
+    effects += enter(next, at: now)
+    return effects
+  }
+
+  private mutating func undo(at now: Date) -> [Effect] {
+    guard let index = state.path.lastIndex(where: { $0.answer != nil }) else { return [] }
+    let taken = state.path[index]
+    state.path.removeSubrange(index...)
+    state.values = [:]
+    for entry in state.path {
+      if let value = entry.value, case .ask(let question)? = playbook[entry.step]?.kind, let save = question.save {
+        state.values[save] = value
+      }
+    }
+    state.current = taken.step
+    var effects = [record(.undone(step: taken.step, at: now))]
+    effects.append(.show(Output(.info, "Took back '\(taken.answer ?? "")'.")))
+    effects += ask(taken.step)
+    return effects
+  }
+
+  private mutating func note(_ text: String, at now: Date) -> [Effect] {
+    state.notes.append(.init(text: text, step: state.current, at: now))
+    return [record(.noted(text: text, at: now))]
+  }
+
+  private mutating func leave(_ reason: JournalEntry.LeaveReason, at now: Date) -> [Effect] {
+    state.status = .interrupted
+    state.stopped = now
+    return [record(.left(reason: reason, at: now)), .finish(.interrupted)]
+  }
+
+  /// Enters a step, passing through `say` steps, and stops at a question or an end.
+  private mutating func enter(_ id: StepID, at now: Date) -> [Effect] {
+    var effects: [Effect] = []
+    var id = id
+    var visited: Set<StepID> = []
+    while let step = playbook[id], visited.insert(id).inserted {
+      switch step.kind {
+      case .say(let text, let next):
+        state.path.append(.init(step: id, text: text, at: now))
+        effects.append(.show(Output(.instruction, text)))
+        effects += coaching(for: step)
+        id = next
+      case .ask:
+        state.current = id
+        return effects + ask(id)
+      case .end(let text):
+        state.path.append(.init(step: id, text: text, at: now))
+        state.current = nil
+        state.status = .completed
+        state.stopped = now
+        effects.append(record(.finished(step: id, at: now)))
+        effects.append(.show(Output(.outcome, text)))
+        effects += coaching(for: step)
+        effects.append(.finish(.completed))
+        return effects
+      }
+    }
+    // A loop of `say` steps with no question: the loader rejects it, so this is unreachable.
+    state.current = nil
+    return effects + [.finish(state.status)]
+  }
+
+  private mutating func record(_ entry: JournalEntry) -> Effect {
+    state.history.append(entry)
+    return .persist(entry)
+  }
+
+  // MARK: - Reading answers
+
+  enum Reading: Equatable {
+    case accepted(Value, canonical: String)
+    case rejected(String)
+  }
+
+  func read(_ text: String, for question: Question, at now: Date) -> Reading {
+    switch question.answers {
+    case .choices(let choices):
+      let accepted = Self.acceptedAnswers(choices)
+      guard !text.isEmpty else { return .rejected("Type an answer: \(accepted).") }
+      if let choice = Self.match(text, in: choices) {
+        return .accepted(.text(choice.answer), canonical: choice.answer)
+      }
+      return .rejected("'\(text)' is not an answer here. Type \(accepted).")
+    case .input(let kind, _):
+      let components = calendar.dateComponents([.year, .month, .day], from: now)
+      let today =
+        CivilDate(year: components.year ?? 2000, month: components.month ?? 1, day: components.day ?? 1)
+        ?? CivilDate(year: 2000, month: 1, day: 1)!
+      guard let value = kind.parse(text, today: today) else {
+        let what = text.isEmpty ? "An answer is needed" : "'\(text)' is not understood"
+        return .rejected("\(what): \(kind.hint).")
+      }
+      return .accepted(value, canonical: value.description)
+    }
+  }
+
+  /// The choice `text` names: its number, its word, its label, or a unique start of its word.
+  static func match(_ text: String, in choices: [Choice]) -> Choice? {
+    let lowered = text.lowercased()
+    if let number = Int(lowered), choices.indices.contains(number - 1) { return choices[number - 1] }
+    if let exact = choices.first(where: { $0.answer.lowercased() == lowered }) { return exact }
+    if let label = choices.first(where: { $0.label?.lowercased() == lowered }) { return label }
+    let starts = choices.filter { $0.answer.lowercased().hasPrefix(lowered) }
+    return starts.count == 1 ? starts[0] : nil
+  }
+
+  static func acceptedAnswers(_ choices: [Choice]) -> String {
+    let words = choices.map(\.answer)
+    let list =
+      words.count <= 2
+      ? words.joined(separator: " or ")
+      : words.dropLast().joined(separator: ", ") + " or " + (words.last ?? "")
+    return "\(list) (or 1-\(choices.count))"
+  }
+
+  // MARK: - Showing
+
+  private func ask(_ id: StepID) -> [Effect] {
+    guard let step = playbook[id], case .ask(let question) = step.kind else { return [] }
+    var effects: [Effect] = [.show(Output(.question, question.text))]
+    effects += coaching(for: step)
+    let answers: [String]
+    switch question.answers {
+    case .choices(let choices):
+      let width = choices.map(\.answer.count).max() ?? 0
+      let lines = choices.enumerated().map { index, choice in
+        let label = choice.label.map { String(repeating: " ", count: width - choice.answer.count) + "  \($0)" } ?? ""
+        return "  \(index + 1) \(choice.answer)\(label)"
+      }
+      effects.append(.show(Output(.choices, lines.joined(separator: "\n"))))
+      answers = choices.map(\.answer)
+    case .input(let kind, _):
+      effects.append(.show(Output(.choices, "  (\(kind.hint))")))
+      answers = []
+    }
+    return effects + [.ask(Prompt(step: id, completions: answers + InSessionCommand.names, text: "> "))]
+  }
+
+  private func askAgain(_ id: StepID) -> [Effect] {
+    guard let prompt = ask(id).last else { return [] }
+    return [prompt]
+  }
+
+  private func coaching(for step: Step) -> [Effect] {
+    guard state.header.mode == .coach, let text = explanation(of: step.id) else { return [] }
+    return [.show(Output(.explanation, text))]
+  }
+
+  private func explanation(of id: StepID) -> String? {
+    guard let step = playbook[id] else { return nil }
+    let parts = [step.detail, step.why.map { "Why: \($0)" }].compactMap { $0 }
+    return parts.isEmpty ? nil : parts.joined(separator: "\n")
+  }
+
+  private func heading() -> Output {
+    var text = playbook.title
+    if let client = state.header.client { text += " · client: \(client)" }
+    text += "\nAnswer with a word or its number. :help lists commands."
+    return Output(.heading, text)
+  }
+
+  /// The path so far and the current step, as `:where` and resuming show them.
+  public func whereText() -> String {
+    var lines = ["Path so far:"]
+    if state.path.isEmpty { lines.append("  (nothing yet)") }
+    for (index, entry) in state.path.enumerated() {
+      let answer = entry.answer.map { " -> \($0)" } ?? ""
+      lines.append("  \(index + 1). [\(entry.step)] \(entry.text)\(answer)")
+    }
+    if let current = state.current, let step = playbook[current] {
+      lines.append("Now: [\(current)] \(step.text)")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

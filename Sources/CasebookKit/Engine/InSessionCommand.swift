@@ -1,0 +1,56 @@
+/// A command typed at a prompt, starting with `:`.
+public enum InSessionCommand: Sendable, Hashable {
+  /// `:help`
+  case help
+  /// `:back`: take back the last answer.
+  case back
+  /// `:note TEXT`
+  case note(String)
+  /// `:where`: the path so far and the current step.
+  case whereAmI
+  /// `:why`: the reason behind the current step, and its detail.
+  case why
+  /// `:quit`: keep the case and leave.
+  case quit
+
+  /// Every command's name and one line on it, in the order `:help` lists them.
+  public static let summaries: [(name: String, summary: String)] = [
+    (":help", "show this list"),
+    (":back", "take back the last answer (the record keeps both)"),
+    (":note TEXT", "add a note to the record"),
+    (":where", "show the path so far and the current step"),
+    (":why", "show the reason behind this step"),
+    (":quit", "keep the case and leave; resume it later"),
+  ]
+
+  /// The words Tab completes.
+  public static let names = [":help", ":back", ":note", ":where", ":why", ":quit"]
+
+  /// Reads a line that starts with `:`.
+  ///
+  /// - Returns: The command, or a message saying what is wrong with the line.
+  public static func parse(_ line: String) -> Result<InSessionCommand, CommandError> {
+    let trimmed = line.trimmingWhitespace()
+    let name = trimmed.prefix { !$0.isWhitespace }.lowercased()
+    let argument = trimmed.dropFirst(name.count).description.trimmingWhitespace()
+    switch name {
+    case ":help", ":h", ":?": return .success(.help)
+    case ":back", ":b", ":undo": return .success(.back)
+    case ":where", ":w": return .success(.whereAmI)
+    case ":why": return .success(.why)
+    case ":quit", ":q", ":exit": return .success(.quit)
+    case ":note", ":n":
+      guard !argument.isEmpty else { return .failure(CommandError(message: "write the note after it: :note TEXT")) }
+      return .success(.note(argument))
+    default:
+      let suggestion = Suggestion.nearest(to: name, in: names).map { "; did you mean \($0)?" } ?? "; type :help"
+      return .failure(CommandError(message: "unknown command \(name)\(suggestion)"))
+    }
+  }
+
+  /// Why a command line was not understood.
+  public struct CommandError: Error, Sendable, Hashable {
+    /// The hint to show.
+    public var message: String
+  }
+}

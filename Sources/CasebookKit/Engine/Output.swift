@@ -1,0 +1,31 @@
+/// A block of text for the person, with what it is so the adapter can style it.
+public struct Output: Sendable, Hashable {
+  /// What a block of text is.
+  public enum Role: String, Sendable, Hashable {
+    /// The playbook's title and the case's heading.
+    case heading
+    /// Something to do now.
+    case instruction
+    /// A question, with its accepted answers.
+    case question
+    /// The accepted answers under a question.
+    case choices
+    /// The outcome at an end step.
+    case outcome
+    /// Detail or reasons, on request or in coaching.
+    case explanation
+    /// Command output: help, where, acknowledgements.
+    case info
+  }
+
+  /// What this block is.
+  public var role: Role
+  /// The text, possibly several lines.
+  public var text: String
+
+  /// Creates a block.
+  public init(_ role: Role, _ text: String) {
+    self.role = role
+    self.text = text
+  }
+}

@@ -1,0 +1,16 @@
+/// A question waiting for an answer, with everything a line editor needs to help answer it.
+public struct Prompt: Sendable, Hashable {
+  /// The step being asked.
+  public var step: StepID
+  /// The words that complete on Tab: the answers, then the in-session commands.
+  public var completions: [String]
+  /// What the prompt shows before the cursor.
+  public var text: String
+
+  /// Creates a prompt.
+  public init(step: StepID, completions: [String], text: String) {
+    self.step = step
+    self.completions = completions
+    self.text = text
+  }
+}

@@ -1,0 +1,253 @@
+import Yams
+
+/// Reads the shape of a composed YAML document into model values, collecting every problem it
+/// finds instead of stopping at the first.
+struct NodeReader {
+  static let playbookKeys = ["id", "title", "summary", "start", "steps"]
+  static let stepKeys = ["id", "say", "ask", "end", "next", "choices", "input", "save", "detail", "why"]
+  static let choiceKeys = ["answer", "label", "next"]
+
+  let file: String
+  private(set) var diagnostics: [Diagnostic] = []
+  /// The identifiers of steps that could not be read, so that links to them are not reported too.
+  private(set) var unreadableStepIDs: Set<StepID> = []
+
+  init(file: String) { self.file = file }
+
+  // MARK: - Playbook
+
+  mutating func readPlaybook(_ root: Node, contentHash: String) -> Playbook? {
+    guard let fields = fields(of: root, named: "the playbook", allowed: Self.playbookKeys) else {
+      return nil
+    }
+    let rootLocation = location(of: root)
+    let id = requiredString("id", in: fields, context: "the playbook", at: rootLocation)
+    if let id, let node = fields["id"], !StepID.isValid(id) {
+      report(.badID(id, what: "playbook id", at: location(of: node.value)))
+    }
+    let title = requiredString("title", in: fields, context: "the playbook", at: rootLocation)
+    let summary = optionalString("summary", in: fields)
+    let start = requiredString("start", in: fields, context: "the playbook", at: rootLocation)
+    var steps: [Step] = []
+    var hasStepList = false
+    if let stepsNode = fields["steps"]?.value {
+      if case .sequence(let sequence) = stepsNode {
+        hasStepList = true
+        if sequence.isEmpty {
+          report(.emptyText(field: "steps", at: location(of: stepsNode)))
+        }
+        for node in sequence {
+          if let step = readStep(node) {
+            steps.append(step)
+          } else if let id = node.mapping?["id"]?.scalar?.string {
+            unreadableStepIDs.insert(StepID(id))
+          }
+        }
+      } else {
+        report(.wrongType("steps", expected: "a list of steps", found: describe(stepsNode), at: location(of: stepsNode)))
+      }
+    } else {
+      report(.missingKey("steps", in: "the playbook", at: rootLocation))
+    }
+    guard let id, let title, let start, hasStepList else { return nil }
+    return Playbook(
+      id: id, title: title, summary: summary, start: StepID(start), steps: steps, file: file,
+      contentHash: contentHash)
+  }
+
+  // MARK: - Steps
+
+  private mutating func readStep(_ node: Node) -> Step? {
+    guard let fields = fields(of: node, named: "a step", allowed: Self.stepKeys) else { return nil }
+    let stepLocation = location(of: node)
+    guard let idText = requiredString("id", in: fields, context: "a step", at: stepLocation) else {
+      return nil
+    }
+    if let idNode = fields["id"], !StepID.isValid(idText) {
+      report(.badID(idText, what: "step id", at: location(of: idNode.value)))
+    }
+    let id = StepID(idText)
+    let detail = optionalString("detail", in: fields)
+    let why = optionalString("why", in: fields)
+    let kinds = ["say", "ask", "end"].filter { fields[$0] != nil }
+    guard let kindKey = kinds.first else {
+      report(.missingStepKind(step: id, at: stepLocation))
+      return nil
+    }
+    if kinds.count > 1, let second = fields[kinds[1]] {
+      report(.stepKindConflict(step: id, kinds: kinds, at: location(of: second.key)))
+    }
+    guard let text = optionalString(kindKey, in: fields) else { return nil }
+    let next = optionalString("next", in: fields).map { StepID($0) }
+
+    let kind: Step.Kind
+    switch kindKey {
+    case "say":
+      rejectKeys(["choices", "input", "save"], in: fields, kind: "a 'say' step")
+      guard let next else {
+        report(.missingNext(step: id, at: stepLocation))
+        return nil
+      }
+      kind = .say(text, next: next)
+    case "end":
+      rejectKeys(["choices", "input", "save"], in: fields, kind: "an 'end' step")
+      if let nextField = fields["next"] {
+        report(.endWithNext(step: id, at: location(of: nextField.key)))
+      }
+      kind = .end(text)
+    default:
+      guard let answers = readAnswers(step: id, fields: fields, next: next, at: stepLocation) else {
+        return nil
+      }
+      let save = optionalString("save", in: fields)
+      if let save, let saveNode = fields["save"], !Self.isValidName(save) {
+        report(.badID(save, what: "save name", at: location(of: saveNode.value)))
+      }
+      kind = .ask(Question(text: text, answers: answers, save: save))
+    }
+    return Step(
+      id: id, kind: kind, detail: detail, why: why, location: stepLocation,
+      nextLocation: fields["next"].map { location(of: $0.value) })
+  }
+
+  private mutating func readAnswers(
+    step: StepID, fields: [String: (key: Node, value: Node)], next: StepID?, at stepLocation: SourceLocation
+  ) -> Question.Answers? {
+    switch (fields["choices"], fields["input"]) {
+    case (nil, nil):
+      report(.askWithoutAnswers(step: step, at: stepLocation))
+      return nil
+    case (.some, .some(let input)):
+      report(.askWithBothAnswers(step: step, at: location(of: input.key)))
+      return nil
+    case (.some(let choicesField), nil):
+      if let nextField = fields["next"] {
+        report(.misplacedKey("next", kind: "an ask with 'choices' (each choice has its own 'next')", at: location(of: nextField.key)))
+      }
+      guard case .sequence(let sequence) = choicesField.value else {
+        report(.wrongType("choices", expected: "a list of answers", found: describe(choicesField.value), at: location(of: choicesField.value)))
+        return nil
+      }
+      var choices: [Choice] = []
+      var seen: Set<String> = []
+      for node in sequence {
+        guard let choice = readChoice(node) else { continue }
+        if !seen.insert(choice.answer.lowercased()).inserted {
+          report(.duplicateAnswer(choice.answer, step: step, at: choice.location))
+        }
+        choices.append(choice)
+      }
+      if sequence.count == 1 {
+        report(.singleChoice(step: step, at: location(of: choicesField.value)))
+      }
+      return .choices(choices)
+    case (nil, .some(let inputField)):
+      guard let kindText = optionalString("input", in: fields) else { return nil }
+      guard let kind = InputKind(rawValue: kindText) else {
+        report(.badInputKind(kindText, at: location(of: inputField.value)))
+        return nil
+      }
+      guard let next else {
+        report(.missingNext(step: step, at: stepLocation))
+        return nil
+      }
+      return .input(kind, next: next)
+    }
+  }
+
+  private mutating func readChoice(_ node: Node) -> Choice? {
+    guard let fields = fields(of: node, named: "a choice", allowed: Self.choiceKeys) else { return nil }
+    let choiceLocation = location(of: node)
+    let answer = requiredString("answer", in: fields, context: "a choice", at: choiceLocation)
+    let label = optionalString("label", in: fields)
+    let next = requiredString("next", in: fields, context: "a choice", at: choiceLocation)
+    if let answer, let answerNode = fields["answer"], !Self.isTypeableAnswer(answer) {
+      report(.badAnswer(answer, at: location(of: answerNode.value)))
+    }
+    guard let answer, let next else { return nil }
+    return Choice(answer: answer, label: label, next: StepID(next), location: location(of: fields["answer"]?.value ?? node))
+  }
+
+  // MARK: - Fields
+
+  /// The mapping's keys and values by key, reporting a node that is not a mapping and every key
+  /// that is not allowed.
+  private mutating func fields(
+    of node: Node, named context: String, allowed: [String]
+  ) -> [String: (key: Node, value: Node)]? {
+    guard case .mapping(let mapping) = node else {
+      report(.wrongType(context, expected: "a mapping of keys to values", found: describe(node), at: location(of: node)))
+      return nil
+    }
+    var result: [String: (key: Node, value: Node)] = [:]
+    for (key, value) in mapping {
+      guard case .scalar(let scalar) = key else {
+        report(.wrongType("key", expected: "a plain word", found: describe(key), at: location(of: key)))
+        continue
+      }
+      guard allowed.contains(scalar.string) else {
+        report(.unknownKey(scalar.string, in: context, known: allowed, at: location(of: key)))
+        continue
+      }
+      result[scalar.string] = (key, value)
+    }
+    return result
+  }
+
+  private mutating func requiredString(
+    _ key: String, in fields: [String: (key: Node, value: Node)], context: String, at location: SourceLocation
+  ) -> String? {
+    guard fields[key] != nil else {
+      report(.missingKey(key, in: context, at: location))
+      return nil
+    }
+    return optionalString(key, in: fields)
+  }
+
+  private mutating func optionalString(_ key: String, in fields: [String: (key: Node, value: Node)]) -> String? {
+    guard let field = fields[key] else { return nil }
+    guard case .scalar(let scalar) = field.value else {
+      report(.wrongType(key, expected: "text", found: describe(field.value), at: location(of: field.value)))
+      return nil
+    }
+    let text = scalar.string.trimmingWhitespace()
+    if text.isEmpty || (scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(text)) {
+      report(.emptyText(field: key, at: location(of: field.value)))
+      return nil
+    }
+    return text
+  }
+
+  private mutating func rejectKeys(_ keys: [String], in fields: [String: (key: Node, value: Node)], kind: String) {
+    for key in keys {
+      if let field = fields[key] { report(.misplacedKey(key, kind: kind, at: location(of: field.key))) }
+    }
+  }
+
+  // MARK: - Helpers
+
+  static func isValidName(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || first == "_" else { return false }
+    return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+  }
+
+  static func isTypeableAnswer(_ answer: String) -> Bool {
+    !answer.isEmpty && !answer.hasPrefix(":") && !answer.contains(where: \.isWhitespace)
+      && !answer.allSatisfy(\.isNumber) && !answer.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+  }
+
+  private mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+  func location(of node: Node) -> SourceLocation {
+    SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+  }
+
+  private func describe(_ node: Node) -> String {
+    switch node {
+    case .scalar(let scalar): scalar.string.isEmpty ? "nothing" : "text"
+    case .mapping: "a mapping"
+    case .sequence: "a list"
+    case .alias: "an alias"
+    }
+  }
+}

@@ -1,0 +1,143 @@
+public import Foundation
+import Yams
+
+/// Loads a playbook file in three phases (syntax, shape, meaning) and reports every problem found.
+public enum PlaybookLoader {
+  /// The largest playbook file accepted, in bytes.
+  public static let maximumFileSize = 16 * 1024 * 1024
+
+  /// The most YAML nodes a playbook may expand to, aliases included.
+  public static let maximumNodeCount = 2_000_000
+
+  /// The outcome of loading one file.
+  public struct Result: Sendable {
+    /// The playbook, when it has no errors.
+    public var playbook: Playbook?
+    /// Every problem found, sorted by position.
+    public var diagnostics: [Diagnostic]
+    /// The file's text, for showing source lines under diagnostics.
+    public var source: String
+
+    /// Whether any diagnostic is an error.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+  }
+
+  /// Reads and checks the playbook at `path`.
+  ///
+  /// - Parameter path: The file, as the user named it; diagnostics carry this name.
+  /// - Returns: The playbook if it has no errors, and every diagnostic.
+  public static func load(path: String) -> Result {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      let reason = (error as NSError).localizedFailureReason ?? "it does not exist or is not readable"
+      return Result(
+        playbook: nil,
+        diagnostics: [.unreadableFile(reason, at: SourceLocation(file: path, line: 1, column: 1))],
+        source: "")
+    }
+    return load(data: data, file: path)
+  }
+
+  /// Checks a playbook held in memory.
+  ///
+  /// - Parameters:
+  ///   - data: The file's bytes.
+  ///   - file: The name to use in diagnostics.
+  /// - Returns: The playbook if it has no errors, and every diagnostic.
+  public static func load(data: Data, file: String) -> Result {
+    let top = SourceLocation(file: file, line: 1, column: 1)
+    guard data.count <= maximumFileSize else {
+      return Result(playbook: nil, diagnostics: [.fileTooLarge(bytes: data.count, limit: maximumFileSize, at: top)], source: "")
+    }
+    guard let source = String(validating: data, as: UTF8.self) else {
+      let (offset, location) = firstInvalidUTF8(in: data, file: file)
+      return Result(playbook: nil, diagnostics: [.notUTF8(offset: offset, at: location)], source: "")
+    }
+    let failure = { (diagnostic: Diagnostic) in Result(playbook: nil, diagnostics: [diagnostic], source: source) }
+    if source.allSatisfy({ $0.isWhitespace }) { return failure(.emptyFile(at: top)) }
+
+    let root: Node
+    do {
+      guard let composed = try Yams.compose(yaml: source) else { return failure(.emptyFile(at: top)) }
+      root = composed
+    } catch let error as YamlError {
+      return failure(diagnostic(for: error, file: file))
+    } catch {
+      return failure(.yamlSyntax(String(describing: error), at: top))
+    }
+    guard NodeBudget.fits(root, limit: maximumNodeCount) else {
+      return failure(.tooComplex(limit: maximumNodeCount, at: top))
+    }
+
+    var reader = NodeReader(file: file)
+    let playbook = reader.readPlaybook(root, contentHash: ContentHash.hex(of: data))
+    var diagnostics = reader.diagnostics
+    if let playbook {
+      let startNode = root.mapping?["start"]
+      let startLocation = startNode.map(reader.location(of:)) ?? top
+      diagnostics += PlaybookChecker.check(
+        playbook, startLocation: startLocation, unreadable: reader.unreadableStepIDs)
+    }
+    diagnostics.sort()
+    let hasErrors = diagnostics.contains { $0.severity == .error }
+    return Result(playbook: hasErrors ? nil : playbook, diagnostics: diagnostics, source: source)
+  }
+
+  private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let text = context.map { "\(problem) \($0.text)" } ?? problem
+      return .yamlSyntax(text, at: at(mark))
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return .duplicateKey(duplicates, at: at(context.mark))
+    case .reader(let problem, let offset, _, let yaml):
+      let location = offset.map { lineAndColumn(ofScalarOffset: $0, in: yaml, file: file) }
+      return .yamlSyntax(problem, at: location ?? SourceLocation(file: file, line: 1, column: 1))
+    default:
+      return .yamlSyntax(String(describing: error), at: SourceLocation(file: file, line: 1, column: 1))
+    }
+  }
+
+  private static func lineAndColumn(ofScalarOffset offset: Int, in text: String, file: String) -> SourceLocation {
+    var line = 1
+    var column = 1
+    for (index, scalar) in text.unicodeScalars.enumerated() {
+      if index == offset { break }
+      if scalar == "\n" {
+        line += 1
+        column = 1
+      } else {
+        column += 1
+      }
+    }
+    return SourceLocation(file: file, line: line, column: column)
+  }
+
+  private static func firstInvalidUTF8(in data: Data, file: String) -> (Int, SourceLocation) {
+    var decoder = UTF8()
+    var iterator = data.makeIterator()
+    var offset = 0
+    var line = 1
+    var column = 1
+    decoding: while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        offset += UTF8.width(scalar)
+        if scalar == "\n" {
+          line += 1
+          column = 1
+        } else {
+          column += 1
+        }
+      case .emptyInput, .error:
+        break decoding
+      }
+    }
+    return (offset, SourceLocation(file: file, line: line, column: column))
+  }
+}

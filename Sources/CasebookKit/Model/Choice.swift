@@ -1,0 +1,19 @@
+/// One answer the user can give to a question with fixed choices.
+public struct Choice: Sendable, Hashable {
+  /// The word the user types, such as `yes`.
+  public var answer: String
+  /// A longer description shown beside the word, if any.
+  public var label: String?
+  /// The step that follows this answer.
+  public var next: StepID
+  /// Where the choice is written.
+  public var location: SourceLocation
+
+  /// Creates a choice.
+  public init(answer: String, label: String? = nil, next: StepID, location: SourceLocation) {
+    self.answer = answer
+    self.label = label
+    self.next = next
+    self.location = location
+  }
+}

@@ -1,0 +1,32 @@
+/// A question step's content: the question, how it is answered, and where it leads.
+public struct Question: Sendable, Hashable {
+  /// How the user answers.
+  public enum Answers: Sendable, Hashable {
+    /// One of a fixed list of answers, each with its own next step.
+    case choices([Choice])
+    /// Free input of one kind, followed by one next step.
+    case input(InputKind, next: StepID)
+  }
+
+  /// The question as shown.
+  public var text: String
+  /// How the user answers.
+  public var answers: Answers
+  /// The name the answer is kept under, if any.
+  public var save: String?
+
+  /// Creates a question.
+  public init(text: String, answers: Answers, save: String? = nil) {
+    self.text = text
+    self.answers = answers
+    self.save = save
+  }
+
+  /// The steps the answers lead to, in the order written.
+  public var successors: [StepID] {
+    switch answers {
+    case .choices(let choices): choices.map(\.next)
+    case .input(_, let next): [next]
+    }
+  }
+}

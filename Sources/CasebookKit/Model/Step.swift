@@ -1,0 +1,62 @@
+/// One step of a playbook: something to do, a question, or an end.
+public struct Step: Sendable, Hashable {
+  /// What kind of step this is, with what that kind needs.
+  public enum Kind: Sendable, Hashable {
+    /// Text to act on; the run then moves on to `next` by itself.
+    case say(String, next: StepID)
+    /// A question.
+    case ask(Question)
+    /// The end of the case, with what was decided and what comes next.
+    case end(String)
+  }
+
+  /// The step's identifier.
+  public var id: StepID
+  /// What the step does.
+  public var kind: Kind
+  /// A longer explanation, shown on request and in coaching.
+  public var detail: String?
+  /// The reason behind the step, for coaching.
+  public var why: String?
+  /// Where the step begins in the file.
+  public var location: SourceLocation
+  /// Where the step's own `next` is written, if it has one.
+  public var nextLocation: SourceLocation?
+
+  /// Creates a step.
+  public init(
+    id: StepID, kind: Kind, detail: String? = nil, why: String? = nil, location: SourceLocation,
+    nextLocation: SourceLocation? = nil
+  ) {
+    self.nextLocation = nextLocation
+    self.id = id
+    self.kind = kind
+    self.detail = detail
+    self.why = why
+    self.location = location
+  }
+
+  /// The step's main text: what to do, the question, or the outcome.
+  public var text: String {
+    switch kind {
+    case .say(let text, _): text
+    case .ask(let question): question.text
+    case .end(let text): text
+    }
+  }
+
+  /// Every step this one can lead to, in the order written.
+  public var successors: [StepID] {
+    switch kind {
+    case .say(_, let next): [next]
+    case .ask(let question): question.successors
+    case .end: []
+    }
+  }
+
+  /// Whether this step ends the case.
+  public var isEnd: Bool {
+    if case .end = kind { return true }
+    return false
+  }
+}

@@ -1,0 +1,131 @@
+public import Foundation
+
+/// The record of a case, as `record.json` holds it for programs.
+public struct CaseRecord: Sendable, Hashable, Codable {
+  /// One step on the path taken.
+  public struct StepEntry: Sendable, Hashable, Codable {
+    /// The step's identifier.
+    public var id: StepID
+    /// `say`, `ask` or `end`.
+    public var kind: String
+    /// The instruction, question or outcome as shown.
+    public var text: String
+    /// The canonical answer, for questions.
+    public var answer: String?
+    /// When it was reached or answered.
+    public var at: Date
+  }
+
+  /// One thing that happened, in order, including answers later taken back.
+  public struct HistoryEntry: Sendable, Hashable, Codable {
+    /// `answered`, `undone`, `noted`, `left`, `resumed` or `finished`.
+    public var event: String
+    /// The step concerned, if any.
+    public var step: StepID?
+    /// The answer, the note, or the reason for leaving.
+    public var text: String?
+    /// When.
+    public var at: Date
+  }
+
+  /// A free note.
+  public struct NoteEntry: Sendable, Hashable, Codable {
+    /// The note.
+    public var text: String
+    /// The step that was current.
+    public var step: StepID?
+    /// When.
+    public var at: Date
+  }
+
+  /// How the case ended.
+  public struct Outcome: Sendable, Hashable, Codable {
+    /// The end step reached.
+    public var step: StepID
+    /// What was decided and what comes next, as the end step says it.
+    public var text: String
+  }
+
+  /// The record's format version.
+  public var format: Int
+  /// The playbook's identifier.
+  public var playbook: String
+  /// The playbook's title.
+  public var title: String
+  /// The playbook file's fingerprint when the case began.
+  public var playbookHash: String
+  /// How the playbook was used.
+  public var mode: CaseMode
+  /// The client's name, as given.
+  public var client: String?
+  /// `completed`, or `interrupted` when left before the end.
+  public var status: CaseStatus
+  /// When the case began.
+  public var started: Date
+  /// When it was completed or last left.
+  public var finished: Date?
+  /// The path taken, in order.
+  public var steps: [StepEntry]
+  /// The values kept with `save`, in their written form.
+  public var values: [String: String]
+  /// The free notes.
+  public var notes: [NoteEntry]
+  /// Everything that happened, in order, undone answers included.
+  public var history: [HistoryEntry]
+  /// How the case ended, once it has.
+  public var outcome: Outcome?
+  /// The step waiting for an answer, while the case is not complete.
+  public var current: StepID?
+
+  /// Builds the record of a case from its state.
+  public init(state: SessionState, playbook: Playbook) {
+    format = CaseHeader.currentFormat
+    self.playbook = state.header.playbook
+    title = state.header.title
+    playbookHash = state.header.playbookHash
+    mode = state.header.mode
+    client = state.header.client
+    status = state.status == .running ? .interrupted : state.status
+    started = state.header.started
+    finished = state.stopped
+    steps = state.path.map { entry in
+      let kind: String
+      switch playbook[entry.step]?.kind {
+      case .say?: kind = "say"
+      case .ask?: kind = "ask"
+      case .end?: kind = "end"
+      case nil: kind = "unknown"
+      }
+      return StepEntry(id: entry.step, kind: kind, text: entry.text, answer: entry.answer, at: entry.at)
+    }
+    values = state.values.mapValues(\.description)
+    notes = state.notes.map { NoteEntry(text: $0.text, step: $0.step, at: $0.at) }
+    history = state.history.compactMap(Self.historyEntry)
+    if state.status == .completed, let last = state.path.last, playbook[last.step]?.isEnd == true {
+      outcome = Outcome(step: last.step, text: last.text)
+    }
+    current = state.status == .completed ? nil : state.current
+  }
+
+  private static func historyEntry(_ entry: JournalEntry) -> HistoryEntry? {
+    switch entry {
+    case .opened: nil
+    case .answered(let step, let answer, let at): HistoryEntry(event: "answered", step: step, text: answer, at: at)
+    case .undone(let step, let at): HistoryEntry(event: "undone", step: step, at: at)
+    case .noted(let text, let at): HistoryEntry(event: "noted", text: text, at: at)
+    case .left(let reason, let at): HistoryEntry(event: "left", text: reason.rawValue, at: at)
+    case .resumed(let at): HistoryEntry(event: "resumed", at: at)
+    case .finished(let step, let at): HistoryEntry(event: "finished", step: step, at: at)
+    }
+  }
+
+  /// The record as pretty-printed JSON with sorted keys and ISO 8601 times.
+  public func jsonData() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    var data = try encoder.encode(self)
+    data.append(0x0A)
+    return data
+  }
+}

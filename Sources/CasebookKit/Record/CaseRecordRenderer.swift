@@ -1,0 +1,80 @@
+public import Foundation
+
+/// Writes a case record as Markdown for people.
+public enum CaseRecordRenderer {
+  /// The record as Markdown: what happened, step by step with times; what was decided; what comes next.
+  ///
+  /// - Parameters:
+  ///   - record: The record.
+  ///   - timeZone: The zone in which times are shown.
+  public static func markdown(_ record: CaseRecord, timeZone: TimeZone) -> String {
+    let time = TimeFormatter(timeZone: timeZone)
+    var lines: [String] = []
+    lines.append("# \(escape(record.title))")
+    lines.append("")
+    lines.append("- Client: \(record.client.map(escape) ?? "(not given)")")
+    lines.append("- Playbook: `\(record.playbook)` (\(record.mode.rawValue))")
+    lines.append("- Status: \(record.status.rawValue)")
+    lines.append("- Started: \(time.dateTime(record.started))")
+    if let finished = record.finished {
+      lines.append("- \(record.status == .completed ? "Finished" : "Left"): \(time.dateTime(finished))")
+    }
+    lines.append("")
+    lines.append("## What happened")
+    lines.append("")
+    if record.steps.isEmpty { lines.append("Nothing yet.") }
+    for (index, step) in record.steps.enumerated() {
+      var line = "\(index + 1). \(time.clock(step.at)) \(escape(step.text))"
+      if let answer = step.answer { line += " **\(escape(answer))**" }
+      lines.append(line)
+    }
+    let undone = record.history.filter { $0.event == "undone" }
+    if !undone.isEmpty {
+      lines.append("")
+      lines.append("Answers taken back:")
+      var answers: [StepID: [String]] = [:]
+      for entry in record.history {
+        if entry.event == "answered", let step = entry.step { answers[step, default: []].append(entry.text ?? "") }
+        if entry.event == "undone", let step = entry.step, let answer = answers[step]?.popLast() {
+          lines.append("- \(time.clock(entry.at)) at `\(step)`: \(escape(answer))")
+        }
+      }
+    }
+    if !record.notes.isEmpty {
+      lines.append("")
+      lines.append("## Notes")
+      lines.append("")
+      for note in record.notes {
+        lines.append("- \(time.clock(note.at)) \(escape(note.text))")
+      }
+    }
+    if !record.values.isEmpty {
+      lines.append("")
+      lines.append("## Values")
+      lines.append("")
+      for (name, value) in record.values.sorted(by: { $0.key < $1.key }) {
+        lines.append("- \(name): \(escape(value))")
+      }
+    }
+    lines.append("")
+    lines.append("## What was decided, and what comes next")
+    lines.append("")
+    if let outcome = record.outcome {
+      lines.append(escape(outcome.text))
+    } else {
+      lines.append("Not decided yet: the case was left at step `\(record.current?.rawValue ?? "?")`.")
+      lines.append("Resume it with `casebook resume`.")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Keeps user text from forming Markdown structure or carrying control characters.
+  private static func escape(_ text: String) -> String {
+    var result = ""
+    for character in TextSanitizer.clean(text) {
+      if "\\`*_[]<>#|".contains(character) { result.append("\\") }
+      result.append(character)
+    }
+    return result
+  }
+}

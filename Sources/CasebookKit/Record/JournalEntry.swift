@@ -1,0 +1,79 @@
+public import Foundation
+
+/// One line of a case's append-only journal: the case's beginning, or one thing that happened.
+///
+/// Replaying a journal's entries through ``CaseEngine`` rebuilds the case exactly.
+public enum JournalEntry: Sendable, Hashable, Codable {
+  /// The case began: what it runs and for whom.
+  case opened(CaseHeader)
+  /// A question was answered; `answer` is the canonical form (the choice word, or the value).
+  case answered(step: StepID, answer: String, at: Date)
+  /// The last answer was taken back.
+  case undone(step: StepID, at: Date)
+  /// A free note.
+  case noted(text: String, at: Date)
+  /// The person left before the end.
+  case left(reason: LeaveReason, at: Date)
+  /// The case was picked up again.
+  case resumed(at: Date)
+  /// An end step was reached.
+  case finished(step: StepID, at: Date)
+
+  /// Why a case was left before its end.
+  public enum LeaveReason: String, Sendable, Hashable, Codable {
+    /// `:quit`.
+    case quit
+    /// Standard input ended.
+    case endOfInput = "end-of-input"
+    /// A signal or a lost terminal.
+    case interrupted
+  }
+
+  /// When it happened; the header's start time for `opened`.
+  public var at: Date {
+    switch self {
+    case .opened(let header): header.started
+    case .answered(_, _, let at), .undone(_, let at), .noted(_, let at), .left(_, let at),
+      .resumed(let at), .finished(_, let at):
+      at
+    }
+  }
+}
+
+/// What a case runs and for whom, written once at the head of its journal.
+public struct CaseHeader: Sendable, Hashable, Codable {
+  /// The journal's format version.
+  public var format: Int
+  /// The playbook's identifier.
+  public var playbook: String
+  /// The playbook's title.
+  public var title: String
+  /// The playbook file's absolute path when the case began.
+  public var playbookFile: String
+  /// The playbook file's fingerprint when the case began.
+  public var playbookHash: String
+  /// The client's name, as given.
+  public var client: String?
+  /// How the playbook is used.
+  public var mode: CaseMode
+  /// When the case began.
+  public var started: Date
+
+  /// The journal format this build writes.
+  public static let currentFormat = 1
+
+  /// Creates a header.
+  public init(
+    format: Int = CaseHeader.currentFormat, playbook: String, title: String, playbookFile: String,
+    playbookHash: String, client: String?, mode: CaseMode, started: Date
+  ) {
+    self.format = format
+    self.playbook = playbook
+    self.title = title
+    self.playbookFile = playbookFile
+    self.playbookHash = playbookHash
+    self.client = client
+    self.mode = mode
+    self.started = started
+  }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Turns anything a person might type as a client name into a short, readable, safe folder name.
+public enum SafeName {
+  /// The longest slug made from a name.
+  public static let maximumLength = 40
+
+  /// Lower-case ASCII letters and digits joined by single dashes, at most ``maximumLength``
+  /// characters; accents are dropped (`Zoë` becomes `zoe`). `nil` when nothing usable remains.
+  public static func slug(_ text: String) -> String? {
+    let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+    var slug = ""
+    var pendingDash = false
+    for scalar in folded.unicodeScalars {
+      if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+        if pendingDash && !slug.isEmpty { slug.append("-") }
+        pendingDash = false
+        guard slug.count < maximumLength else { break }
+        slug.unicodeScalars.append(scalar)
+      } else if ("A"..."Z").contains(scalar) {
+        if pendingDash && !slug.isEmpty { slug.append("-") }
+        pendingDash = false
+        guard slug.count < maximumLength else { break }
+        slug.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+      } else {
+        pendingDash = true
+      }
+    }
+    while slug.hasSuffix("-") { slug.removeLast() }
+    return slug.isEmpty ? nil : slug
+  }
+}

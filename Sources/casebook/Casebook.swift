@@ -1,0 +1,117 @@
+public import ArgumentParser
+import CasebookKit
+import Foundation
+
+/// `casebook`: guided playbooks for hard moments with clients.
+@main
+struct Casebook: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "casebook",
+    abstract: "Guided playbooks for hard moments with clients: no-shows, late cancellations, endings.",
+    discussion: """
+      With no command, lists the playbooks and asks which to start.
+      Cases are kept under $CASEBOOK_HOME (default: $XDG_DATA_HOME/casebook or ~/.local/share/casebook).
+      """,
+    version: "casebook 0.1.0",
+    subcommands: [Run.self, List.self, Resume.self, Check.self]
+  )
+
+  func run() throws {
+    let launcher = Launcher()
+    throw ExitCode(Home(launcher: launcher).run())
+  }
+}
+
+extension Casebook {
+  struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Walk a playbook step by step and keep a case record.")
+
+    @Argument(help: "A playbook id (see 'casebook list') or the path of a playbook file.")
+    var playbook: String
+
+    @Option(help: "The client's name, kept in the record and used for the case folder's name.")
+    var client: String?
+
+    @Option(help: "How to use the playbook: live (short text), coach (with the reasons), rehearse.")
+    var mode: CaseMode = .live
+
+    @Flag(help: "Keep this session's answers out of the line-editing history.")
+    var noHistory = false
+
+    func run() throws {
+      let launcher = Launcher()
+      guard let loaded = launcher.loadPlaybook(playbook) else { throw ExitCode(1) }
+      throw ExitCode(launcher.startCase(playbook: loaded, client: client, mode: mode, history: !noHistory))
+    }
+  }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List the bundled playbooks and your own, one line each.")
+
+    func run() throws {
+      let launcher = Launcher()
+      let entries = launcher.catalog.entries()
+      if entries.isEmpty {
+        launcher.console.error("no playbooks found; set CASEBOOK_PLAYBOOKS or add some to '\(launcher.store.playbooksFolder)'")
+        throw ExitCode(1)
+      }
+      let width = entries.map(\.id.count).max() ?? 0
+      for entry in entries {
+        let padding = String(repeating: " ", count: width - entry.id.count)
+        let title = entry.title ?? "(has \(entry.errorCount) error\(entry.errorCount == 1 ? "" : "s"): casebook check '\(entry.path)')"
+        let origin = entry.origin == .own ? "  [yours]" : ""
+        launcher.console.write(TextSanitizer.clean("\(entry.id)\(padding)  \(title)\(origin)") + "\n")
+      }
+    }
+  }
+
+  struct Resume: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Carry on with an interrupted case from its last answered step.")
+
+    @Argument(help: "The case's folder name; without it, the latest interrupted case.")
+    var caseName: String?
+
+    @Flag(help: "Keep this session's answers out of the line-editing history.")
+    var noHistory = false
+
+    func run() throws {
+      throw ExitCode(Launcher().resumeCase(caseName, history: !noHistory))
+    }
+  }
+
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check playbooks and print every problem, as a compiler does.")
+
+    @Argument(help: "Playbook files or folders (default: the bundled playbooks).")
+    var paths: [String] = []
+
+    func run() throws {
+      let launcher = Launcher()
+      var files: [String] = []
+      let targets = paths.isEmpty ? [launcher.catalog.bundledFolder].compactMap { $0 } : paths
+      for target in targets {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
+          files += PlaybookCatalog.files(in: target.hasSuffix("/") ? String(target.dropLast()) : target)
+        } else {
+          files.append(target)
+        }
+      }
+      var diagnostics: [Diagnostic] = []
+      var sources: [String: String] = [:]
+      for file in files {
+        let result = PlaybookLoader.load(path: file)
+        diagnostics += result.diagnostics
+        sources[file] = result.source
+      }
+      launcher.report(diagnostics, sources: sources)
+      if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+  }
+}
+
+extension CaseMode: ExpressibleByArgument {}

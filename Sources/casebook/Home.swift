@@ -1,0 +1,52 @@
+import CasebookKit
+import Foundation
+
+/// The home screen of `casebook` with no command: lists the playbooks, asks which to start and
+/// for whom, then runs it.
+struct Home {
+  let launcher: Launcher
+
+  func run() -> Int32 {
+    let console = launcher.console
+    let entries = launcher.catalog.entries().filter { $0.title != nil }
+    guard !entries.isEmpty else {
+      console.error("no playbooks found; set CASEBOOK_PLAYBOOKS or add some to '\(launcher.store.playbooksFolder)'")
+      return 1
+    }
+    console.write("Casebook: guided playbooks for hard moments with clients.\n\n")
+    let width = entries.map(\.id.count).max() ?? 0
+    for (index, entry) in entries.enumerated() {
+      let padding = String(repeating: " ", count: width - entry.id.count)
+      console.write(TextSanitizer.clean("  \(index + 1) \(entry.id)\(padding)  \(entry.title ?? "")") + "\n")
+    }
+    let reader = launcher.makeReader(history: false)
+    let ids = entries.map(\.id)
+    var chosen: PlaybookCatalog.Entry?
+    while chosen == nil {
+      console.write("\nWhich playbook? Type its number or id.\n")
+      switch reader.read(Prompt(step: "home", completions: ids, text: "> ")) {
+      case .line(let line):
+        let text = line.trimmingCharacters(in: .whitespaces)
+        if let number = Int(text), entries.indices.contains(number - 1) {
+          chosen = entries[number - 1]
+        } else if let entry = entries.first(where: { $0.id == text }) {
+          chosen = entry
+        } else {
+          console.hint("'\(text)' is not a playbook here. Type 1-\(entries.count) or an id.")
+        }
+      case .cancelled: continue
+      case .endOfInput, .interrupted: return 0
+      }
+    }
+    console.write("\nClient's name (Enter to leave it out):\n")
+    var client: String?
+    switch reader.read(Prompt(step: "client", completions: [], text: "> ")) {
+    case .line(let line): client = line.trimmingCharacters(in: .whitespaces)
+    case .cancelled: client = nil
+    case .endOfInput, .interrupted: return 0
+    }
+    console.write("\n")
+    guard let entry = chosen, let playbook = launcher.loadPlaybook(entry.path) else { return 1 }
+    return launcher.startCase(playbook: playbook, client: client, mode: .live, history: true, reader: reader)
+  }
+}

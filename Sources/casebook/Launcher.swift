@@ -1,0 +1,147 @@
+import CEditLine
+import CasebookKit
+import Foundation
+
+/// Everything a command needs from the outside world, gathered once: paths, clock, console.
+struct Launcher {
+  let environment: [String: String]
+  let console: Console
+  let store: CaseStore
+  let catalog: PlaybookCatalog
+  let clock: Clock
+  let timeZone: TimeZone
+
+  init() {
+    _ = cel_set_umask(0o077)
+    cel_install_signal_handlers()
+    environment = ProcessInfo.processInfo.environment
+    console = Console(environment: environment)
+    store = CaseStore(home: CaseStore.homePath(environment: environment))
+    catalog = PlaybookCatalog(
+      bundledFolder: BundledPlaybooks.folder(environment: environment),
+      ownFolder: store.playbooksFolder)
+    clock = Clock(environment: environment)
+    timeZone = TimeZone.current
+  }
+
+  // MARK: - Playbooks
+
+  /// Loads a playbook by identifier or path, printing its diagnostics; `nil` when it has errors.
+  func loadPlaybook(_ name: String) -> Playbook? {
+    guard let path = catalog.locate(name) else {
+      let known = catalog.entries().map(\.id)
+      var message = "no playbook named '\(name)'"
+      if let guess = known.first(where: { Suggestion.isClose(name, $0) }) { message += "; did you mean '\(guess)'?" }
+      console.error(message + " (casebook list shows them all)")
+      return nil
+    }
+    let result = PlaybookLoader.load(path: path)
+    report(result.diagnostics, sources: [path: result.source])
+    return result.playbook
+  }
+
+  /// Prints diagnostics and their count to standard error.
+  func report(_ diagnostics: [Diagnostic], sources: [String: String]) {
+    guard !diagnostics.isEmpty else { return }
+    var text = DiagnosticRenderer.render(diagnostics, sources: sources)
+    if let summary = DiagnosticRenderer.summary(diagnostics) { text += summary + "\n" }
+    console.errorBlock(text)
+  }
+
+  // MARK: - Cases
+
+  func makeReader(history: Bool) -> any LineReader {
+    guard console.isInteractive else { return PlainLineReader(console: console) }
+    var historyPath: String?
+    if history && environment["CASEBOOK_NO_HISTORY"] == nil, (try? store.prepare()) != nil {
+      historyPath = store.home + "/history"
+    }
+    return LibEditLineReader(console: console, historyPath: historyPath)
+  }
+
+  /// Starts a new case; returns the exit status.
+  func startCase(playbook: Playbook, client: String?, mode: CaseMode, history: Bool, reader: (any LineReader)? = nil) -> Int32 {
+    let started = clock.now()
+    let header = CaseHeader(
+      playbook: playbook.id, title: playbook.title,
+      playbookFile: URL(fileURLWithPath: playbook.file).standardizedFileURL.path,
+      playbookHash: playbook.contentHash, client: client.flatMap { $0.isEmpty ? nil : $0 },
+      mode: mode, started: started)
+    let created: (name: String, journal: CaseJournal)
+    do {
+      created = try store.createCase(day: TimeFormatter(timeZone: timeZone).day(started), header: header)
+    } catch {
+      console.error("\(error)")
+      return 1
+    }
+    var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
+    let effects = engine.begin()
+    let session = CaseSession(
+      engine: engine, journal: created.journal, store: store, caseName: created.name,
+      reader: reader ?? makeReader(history: history), console: console, clock: clock, timeZone: timeZone)
+    return session.run(startingWith: effects)
+  }
+
+  /// Resumes a case, by name or the latest interrupted one; returns the exit status.
+  func resumeCase(_ name: String?, history: Bool) -> Int32 {
+    let summary: CaseStore.Summary
+    if let name {
+      guard let found = store.summary(named: name) else {
+        console.error("no case named '\(name)' under '\(store.casesFolder)' (casebook resume with no name takes the latest)")
+        return 1
+      }
+      summary = found
+    } else {
+      guard let latest = store.cases().first(where: { $0.status == .interrupted }) else {
+        console.error("no interrupted case to resume under '\(store.casesFolder)'")
+        return 1
+      }
+      summary = latest
+    }
+    guard summary.status == .interrupted else {
+      console.error("case '\(summary.name)' is already complete; its record is in '\(summary.folder)'")
+      return 1
+    }
+    let opened: (CaseJournal, JournalCodec.Contents)
+    do {
+      opened = try CaseJournal.open(at: "\(summary.folder)/\(CaseJournal.fileName)")
+    } catch {
+      console.error("\(error)")
+      return 1
+    }
+    let (journal, contents) = opened
+    if contents.droppedTail {
+      console.error("warning: the journal's last entry was incomplete (cut off by a crash) and was dropped")
+    }
+    let path = FileManager.default.fileExists(atPath: summary.header.playbookFile)
+      ? summary.header.playbookFile : (catalog.locate(summary.header.playbook) ?? summary.header.playbookFile)
+    let result = PlaybookLoader.load(path: path)
+    report(result.diagnostics, sources: [path: result.source])
+    guard let playbook = result.playbook else { return 1 }
+    if playbook.contentHash != summary.header.playbookHash {
+      console.error("warning: the playbook '\(playbook.id)' changed since this case began; answers that no longer fit are kept in the record")
+    }
+    var engine: CaseEngine
+    do {
+      let replayed = try CaseEngine.replay(playbook: playbook, entries: contents.entries, timeZone: timeZone)
+      engine = replayed.engine
+      for entry in replayed.skipped {
+        if case .answered(let step, _, _) = entry {
+          console.error("warning: the answer at step '\(step)' no longer fits the playbook and was skipped")
+        }
+      }
+    } catch .newerFormat(let format) {
+      console.error("this case was written by a newer Casebook (format \(format)); update Casebook to resume it")
+      return 1
+    } catch {
+      console.error("the case journal does not begin with its header; it cannot be resumed")
+      return 1
+    }
+    console.write("Resuming case \(TextSanitizer.clean(summary.name))\n")
+    let effects = engine.resume(at: clock.now())
+    let session = CaseSession(
+      engine: engine, journal: journal, store: store, caseName: summary.name,
+      reader: makeReader(history: history), console: console, clock: clock, timeZone: timeZone)
+    return session.run(startingWith: effects)
+  }
+}

@@ -1,0 +1,19 @@
+import CasebookKit
+
+/// What reading one line at a prompt gave.
+enum LineRead: Equatable {
+  /// A line, without its newline.
+  case line(String)
+  /// Ctrl-C: the line being typed was dropped.
+  case cancelled
+  /// Standard input ended (Ctrl-D at an empty prompt, or the end of piped input).
+  case endOfInput
+  /// A signal asked the process to stop, or the terminal went away.
+  case interrupted
+}
+
+/// Reads answers, one line per prompt.
+protocol LineReader: AnyObject {
+  /// Shows the prompt and reads one line.
+  func read(_ prompt: Prompt) -> LineRead
+}
