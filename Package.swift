@@ -45,7 +45,7 @@ let package = Package(
     .testTarget(
       name: "CasebookCLITests",
       dependencies: ["casebook", "CasebookKit"],
-      exclude: ["Golden"],
+      exclude: ["Golden", "Fixtures"],
       swiftSettings: swiftSettings
     ),
   ],

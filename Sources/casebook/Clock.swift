@@ -2,7 +2,7 @@ import Foundation
 
 /// The time, from the system or, for golden transcripts, from `CASEBOOK_FAKE_NOW`.
 ///
-/// A fake clock starts at the given ISO 8601 time and moves 5 seconds on at every reading, so that
+/// A fake clock starts at the given ISO 8601 time and moves a minute on at every reading, so that
 /// whole runs produce the same record every time.
 final class Clock {
   private var fake: Date?
@@ -15,7 +15,7 @@ final class Clock {
 
   func now() -> Date {
     guard let current = fake else { return Date() }
-    fake = current.addingTimeInterval(5)
+    fake = current.addingTimeInterval(60)
     return current
   }
 }

@@ -1,5 +1,6 @@
 import CEditLine
 import CasebookKit
+import Foundation
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -42,9 +43,10 @@ final class LibEditLineReader: LineReader {
     defer { cel_free(raw) }
     lastWasCancel = false
     let line = String(cString: raw)
-    if !line.allSatisfy(\.isWhitespace) {
-      cel_add_history(line)
-      if let historyPath { appendHistory(line, to: historyPath) }
+    let entry = line.trimmingCharacters(in: .whitespaces)
+    if !entry.isEmpty {
+      cel_add_history(entry)
+      if let historyPath { appendHistory(entry, to: historyPath) }
     }
     if cel_termination_signal() != 0 { return .interrupted }
     return .line(line)

@@ -10,6 +10,7 @@ final class PlainLineReader: LineReader {
 
   func read(_ prompt: Prompt) -> LineRead {
     console.write(prompt.text)
+    console.flush()
     guard let line = readLine(strippingNewline: true) else {
       console.write("\n")
       if cel_termination_signal() != 0 || cel_interrupt_count() > 0 { return .interrupted }

@@ -5,10 +5,8 @@ import Testing
 ///
 /// A missing file, or `CASEBOOK_RECORD=1`, writes the file and records an issue: recording never
 /// passes, so a test cannot go green on a baseline nobody looked at.
-func assertGolden(
-  _ actual: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
-) {
-  let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+func assertGolden(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+  let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Golden")
   let url = folder.appendingPathComponent(name)
   let recording = ProcessInfo.processInfo.environment["CASEBOOK_RECORD"] == "1"
@@ -22,13 +20,13 @@ func assertGolden(
 }
 
 /// The folder of this target's fixtures.
-func fixturesFolder(filePath: String = #filePath) -> URL {
-  URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+func fixturesFolder() -> URL {
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
 }
 
 /// The repository's root folder.
-func repositoryRoot(filePath: String = #filePath) -> URL {
-  URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+func repositoryRoot() -> URL {
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 }

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// The built `casebook` binary, run as a user would, with a private Casebook home.
+struct CasebookProcess {
+  /// What a finished run printed and how it ended.
+  struct Outcome {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+  }
+
+  /// The binary beside the test bundle (the test target depends on the executable).
+  static let binary: String = {
+    let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [folder, folder.deletingLastPathComponent()] {
+      let path = candidate.appendingPathComponent("casebook").path
+      if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/casebook").path
+  }()
+
+  /// A fresh, private Casebook home.
+  let home: String
+  /// Extra environment for every run.
+  var environment: [String: String] = [:]
+
+  init() {
+    home = FileManager.default.temporaryDirectory
+      .appendingPathComponent("casebook-test-\(UUID().uuidString)").path
+  }
+
+  /// The variables every run gets: a private home, UTC, a fixed clock, no colour.
+  func baseEnvironment(fakeNow: String? = "2026-11-24T09:00:00Z") -> [String: String] {
+    var result = ProcessInfo.processInfo.environment
+    result["CASEBOOK_HOME"] = home
+    result["TZ"] = "UTC"
+    result["NO_COLOR"] = "1"
+    result["CASEBOOK_FAKE_NOW"] = fakeNow
+    result.removeValue(forKey: "XDG_DATA_HOME")
+    return result.merging(environment) { $1 }
+  }
+
+  /// Runs `casebook ARGS` with `input` on standard input (a pipe) and waits for it.
+  func run(_ arguments: [String], input: String = "", fakeNow: String? = "2026-11-24T09:00:00Z") throws -> Outcome {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.binary)
+    process.arguments = arguments
+    process.environment = baseEnvironment(fakeNow: fakeNow)
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let out = stdout.fileHandleForReading.readDataToEndOfFile()
+    let err = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(
+      stdout: String(decoding: out, as: UTF8.self).replacingOccurrences(of: home, with: "$CASEBOOK_HOME"),
+      stderr: String(decoding: err, as: UTF8.self).replacingOccurrences(of: home, with: "$CASEBOOK_HOME"),
+      status: process.terminationStatus)
+  }
+
+  /// The case folders, sorted by name.
+  func caseFolders() -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: "\(home)/cases")) ?? []).sorted()
+  }
+
+  /// A file in a case folder, as text.
+  func read(_ caseName: String, _ file: String) -> String {
+    (try? String(contentsOfFile: "\(home)/cases/\(caseName)/\(file)", encoding: .utf8)) ?? ""
+  }
+
+  /// The decoded `record.json` of a case.
+  func record(_ caseName: String) throws -> [String: Any] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: "\(home)/cases/\(caseName)/record.json"))
+    return try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+  }
+
+  /// The answers a case's record holds, in path order.
+  func answers(_ caseName: String) throws -> [String] {
+    let steps = try record(caseName)["steps"] as? [[String: Any]] ?? []
+    return steps.compactMap { $0["answer"] as? String }
+  }
+
+  func removeHome() {
+    try? FileManager.default.removeItem(atPath: home)
+  }
+}
+
+/// A fixture playbook of this target.
+func fixture(_ name: String) -> String {
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures").appendingPathComponent(name).path
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A private tmux server running Casebook in a real terminal: keys typed with `send-keys`, the
+/// screen read with `capture-pane`.
+final class TmuxSession {
+  static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+  static var isAvailable: Bool {
+    if tmux == nil && ProcessInfo.processInfo.environment["CI"] != nil {
+      print("tmux is missing in CI: run .ci/setup")
+    }
+    return tmux != nil
+  }
+
+  let server = "casebook-test-\(UUID().uuidString.prefix(8))"
+  private var statusFile: String { NSTemporaryDirectory() + "\(server).status" }
+
+  init(command: [String], environment: [String: String]) throws {
+    let exports = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+    // tmux 3.3a does not always report a dead pane's status, so the shell writes it down.
+    let line = "env \(exports) \(command.map(Self.quote).joined(separator: " ")); echo $? > \(Self.quote(statusFile))"
+    // Set before the pane starts, so that a fast exit still leaves its status to read.
+    let configuration = NSTemporaryDirectory() + "\(server).conf"
+    try "set -g remain-on-exit on\n".write(toFile: configuration, atomically: true, encoding: .utf8)
+    _ = try tmux(["-f", configuration, "new-session", "-d", "-x", "100", "-y", "30", "-s", "main", line], capture: false)
+    try? FileManager.default.removeItem(atPath: configuration)
+  }
+
+  deinit {
+    _ = try? tmux(["kill-server"])
+    try? FileManager.default.removeItem(atPath: statusFile)
+  }
+
+  /// Runs one tmux command through `system(3)` and returns what it printed.
+  ///
+  /// Not `Process`: the server that `new-session` forks keeps the client's descriptors, and
+  /// Foundation then waits for it forever.
+  @discardableResult
+  func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+    let output = NSTemporaryDirectory() + "tmux-\(server)-\(UUID().uuidString).out"
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    let command = ([Self.tmux ?? "tmux", "-L", server] + arguments).map(Self.quote).joined(separator: " ")
+    let status = system("unset TMUX; \(command) </dev/null >\(capture ? Self.quote(output) : "/dev/null") 2>/dev/null")
+    guard status != -1 else { throw CocoaError(.fileReadUnknown) }
+    return capture ? ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "") : ""
+  }
+
+  func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
+
+  func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
+
+  func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "main"]) }
+
+  /// Polls the screen until `predicate` holds or the deadline passes; returns the last screen.
+  func waitFor(seconds: Double = 15, _ predicate: (String) -> Bool) throws -> String {
+    let deadline = Date().addingTimeInterval(seconds)
+    var last = ""
+    while Date() < deadline {
+      last = try screen()
+      if predicate(last) { return last }
+      usleep(30_000)
+    }
+    return last
+  }
+
+  /// The exit status once the program has ended, or `nil`.
+  func exitStatus() throws -> Int? {
+    guard let text = try? String(contentsOfFile: statusFile, encoding: .utf8) else { return nil }
+    return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+}
+
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed; run .ci/setup"))
+struct TerminalTests {
+  /// Runs `casebook ARGS` in a new tmux session with a private home and a fixed clock.
+  func startSession(_ arguments: [String], in casebook: CasebookProcess) throws -> TmuxSession {
+    var environment = casebook.baseEnvironment().filter {
+      ["CASEBOOK_HOME", "TZ", "CASEBOOK_FAKE_NOW", "PATH", "HOME"].contains($0.key)
+    }
+    environment["TERM"] = "xterm-256color"
+    environment["LANG"] = "C.UTF-8"
+    return try TmuxSession(command: [CasebookProcess.binary] + arguments, environment: environment)
+  }
+
+  @Test func `at a real terminal, Tab completes answers, Up recalls history and Ctrl-C clears the line`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let session = try startSession(["run", fixture("small.yaml"), "--client", "Ana"], in: casebook)
+
+    var screen = try session.waitFor { $0.contains("Did you reach them?") }
+    #expect(screen.contains("1 yes"))
+
+    // Tab completes the unique answer starting with "n".
+    try session.type("n")
+    try session.send("Tab")
+    screen = try session.waitFor { $0.contains("> no") }
+    #expect(screen.contains("> no"))
+    try session.send("Enter")
+    screen = try session.waitFor { $0.contains("How long will you wait?") }
+    #expect(screen.contains("How long will you wait?"))
+
+    // Ctrl-C drops a half-typed line; nothing of it is recorded.
+    try session.type("half typ")
+    screen = try session.waitFor { $0.contains("> half typ") }
+    try session.send("C-c")
+    screen = try session.waitFor { $0.contains("Line cleared") }
+    #expect(screen.contains("Line cleared"))
+    try session.type("1h")
+    try session.send("Enter")
+    screen = try session.waitFor { $0.contains("When is the new appointment?") }
+    #expect(screen.contains("When is the new appointment?"))
+
+    // Up brings back the previous line, which is then edited and entered.
+    try session.send("Up")
+    screen = try session.waitFor { $0.hasSuffix("> 1h\n") || $0.contains("> 1h\n\n") || $0.split(separator: "\n").last == "> 1h" }
+    #expect(screen.split(separator: "\n").last == "> 1h")
+    try session.send("C-u")
+    try session.type("2026-12-02 09:30")
+    try session.send("Enter")
+    screen = try session.waitFor { $0.contains("Case record:") }
+    #expect(screen.contains("= Wait, then send the follow-up."))
+    _ = try session.waitFor { _ in (try? session.exitStatus()) != nil }
+    #expect(try session.exitStatus() == 0)
+    #expect(try casebook.answers("2026-11-24-small-ana") == ["no", "1h", "2026-12-02 09:30"])
+
+    let history = try String(contentsOfFile: "\(casebook.home)/history", encoding: .utf8)
+    // The half-typed line was never entered, so it is not in the history either.
+    #expect(history == "no\n1h\n2026-12-02 09:30\n")
+    let mode = try FileManager.default.attributesOfItem(atPath: "\(casebook.home)/history")[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+  }
+
+  @Test func `Ctrl-D at an empty prompt leaves like quit and keeps the case`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let session = try startSession(["run", fixture("small.yaml")], in: casebook)
+    _ = try session.waitFor { $0.contains("Did you reach them?") }
+    try session.type("yes")
+    try session.send("Enter")
+    _ = try session.waitFor { $0.contains("Did they agree to a new time?") }
+    try session.send("C-d")
+    let screen = try session.waitFor { $0.contains("casebook resume 2026-11-24-small") }
+    #expect(screen.contains("Case kept as interrupted. Resume it with: casebook resume 2026-11-24-small"))
+    _ = try session.waitFor { _ in (try? session.exitStatus()) != nil }
+    #expect(try session.exitStatus() == 3)
+    #expect(try casebook.answers("2026-11-24-small") == ["yes"])
+  }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// Whole runs of the built binary driven through a pipe, compared with golden files: the exact
+/// output, and the record the run leaves.
+@Suite struct TranscriptTests {
+  @Test func `a completed no-show case prints its whole dialogue and writes its record`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let input = ["maybe", "2", ":where", ":note left a voicemail at 9:02", ":back", "no", "yes", "20", "arrived", ""]
+      .joined(separator: "\n")
+    let outcome = try casebook.run(["run", "no-show", "--client", "Dana Ruiz"], input: input)
+    assertGolden(outcome.stdout, named: "no-show-completed.transcript")
+    #expect(outcome.stderr == "")
+    #expect(outcome.status == 0)
+    #expect(casebook.caseFolders() == ["2026-11-24-no-show-dana-ruiz"])
+    assertGolden(casebook.read("2026-11-24-no-show-dana-ruiz", "record.json"), named: "no-show-completed.record.json")
+    assertGolden(casebook.read("2026-11-24-no-show-dana-ruiz", "record.md"), named: "no-show-completed.record.md")
+  }
+
+  @Test func `input that ends early keeps the case, and resume finishes it`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let path = fixture("small.yaml")
+    let first = try casebook.run(["run", path], input: "no\n15m\n")
+    #expect(first.status == 3)
+    #expect(first.stdout.hasSuffix("Case kept as interrupted. Resume it with: casebook resume 2026-11-24-small\n"))
+    #expect(try casebook.record("2026-11-24-small")["status"] as? String == "interrupted")
+
+    let second = try casebook.run(["resume"], input: "2026-12-01 10:00\n", fakeNow: "2026-11-24T09:30:00Z")
+    assertGolden(second.stdout, named: "small-resumed.transcript")
+    #expect(second.status == 0)
+    assertGolden(casebook.read("2026-11-24-small", "record.json"), named: "small-resumed.record.json")
+  }
+
+  @Test func `a broken playbook is refused with every diagnostic and exit status 1`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let broken = "\(casebook.home)-broken.yaml"
+    try """
+      id: broken
+      title: Broken
+      start: first
+      steps:
+        - id: first
+          say: Go.
+          next: secnd
+        - id: second
+          ask: Ready?
+          choices:
+            - answer: yes
+              next: first
+        - id: third
+          end: Done.
+          next: first
+      """.write(toFile: broken, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: broken) }
+    let outcome = try casebook.run(["run", broken])
+    #expect(outcome.status == 1)
+    #expect(outcome.stdout == "")
+    assertGolden(outcome.stderr.replacingOccurrences(of: "$CASEBOOK_HOME-broken.yaml", with: "broken.yaml"), named: "broken-run.stderr")
+    #expect(casebook.caseFolders() == [])
+  }
+
+  @Test func `list shows each playbook's id and title`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let outcome = try casebook.run(["list"])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.split(separator: "\n").contains { $0.hasPrefix("no-show ") })
+  }
+
+  @Test func `the user's own playbooks are listed and run by id`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    try FileManager.default.createDirectory(atPath: "\(casebook.home)/playbooks", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: fixture("small.yaml"), toPath: "\(casebook.home)/playbooks/small.yaml")
+    let list = try casebook.run(["list"])
+    #expect(list.stdout.contains("small    A small playbook  [yours]"))
+    let run = try casebook.run(["run", "small", "--client", "Ann"], input: "yes\nlater\n")
+    #expect(run.status == 0)
+    #expect(try casebook.answers("2026-11-24-small-ann") == ["yes", "later"])
+  }
+
+  @Test func `home lists the playbooks and starts the chosen one`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let outcome = try casebook.run([], input: "nope\nno-show\nLee\n")
+    #expect(outcome.stdout.contains("'nope' is not a playbook here."))
+    #expect(outcome.stdout.contains("Did you get through to them?"))
+    #expect(outcome.status == 3)
+    #expect(casebook.caseFolders() == ["2026-11-24-no-show-lee"])
+  }
+
+  @Test func `files are 0600 and folders 0700 even under umask 000`() throws {
+    var casebook = CasebookProcess()
+    casebook.environment["CASEBOOK_NO_HISTORY"] = nil
+    defer { casebook.removeHome() }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "umask 000; exec \"$0\" run \"$1\" --client 'Zoë/../x' < /dev/null", CasebookProcess.binary, fixture("small.yaml")]
+    process.environment = casebook.baseEnvironment()
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 3)
+    let folders = casebook.caseFolders()
+    #expect(folders == ["2026-11-24-small-zoe-x"])
+    func mode(_ path: String) throws -> Int {
+      try #require(FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+    }
+    #expect(try mode(casebook.home) == 0o700)
+    #expect(try mode("\(casebook.home)/cases") == 0o700)
+    let folder = "\(casebook.home)/cases/\(folders.first ?? "")"
+    #expect(try mode(folder) == 0o700)
+    for file in ["journal.log", "record.json", "record.md"] {
+      #expect(try mode("\(folder)/\(file)") == 0o600, "\(file)")
+    }
+    #expect(try casebook.record(folders.first ?? "")["client"] as? String == "Zoë/../x")
+  }
+
+  @Test func `two clients whose names fold alike never share a folder`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    _ = try casebook.run(["run", fixture("small.yaml"), "--client", "Dana Ruiz"], input: "")
+    _ = try casebook.run(["run", fixture("small.yaml"), "--client", "dana  ruiz!"], input: "")
+    #expect(casebook.caseFolders() == ["2026-11-24-small-dana-ruiz", "2026-11-24-small-dana-ruiz-2"])
+  }
+}
