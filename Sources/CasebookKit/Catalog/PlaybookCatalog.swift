@@ -47,7 +47,7 @@ public struct PlaybookCatalog: Sendable {
         if FileManager.default.fileExists(atPath: candidate) { return candidate }
       }
     }
-    return entries().first { $0.id == name }?.path
+    return entries().last { $0.id == name }?.path
   }
 
   /// Every playbook file in both folders, loaded for its identifier and title; the user's own
