@@ -44,7 +44,11 @@ final class CaseSession {
           console.hint(hint)
         case .persist(let entry):
           persist(entry)
+        case .flush:
+          save()
         case .ask(let prompt):
+          var prompt = prompt
+          if !journal.pending.isEmpty { prompt.text = "[unsaved] " + prompt.text }
           nextEvent = read(prompt)
         case .finish(let status):
           return finish(status)
@@ -71,7 +75,40 @@ final class CaseSession {
     do {
       try journal.append(entry)
     } catch {
-      console.error("\(error) (not saved yet: kept in memory and retried at the next step)")
+      console.error("\(error) (not saved yet: kept in memory, retried at the next step and on :save)")
+    }
+  }
+
+  private func save() {
+    guard !journal.pending.isEmpty else {
+      console.show(Output(.info, "Everything is saved."))
+      return
+    }
+    do {
+      try journal.flush()
+      console.show(Output(.info, "Saved."))
+    } catch {
+      console.error("\(error)")
+    }
+  }
+
+  /// Offers to write entries that could not be saved to another folder; `true` once they are safe.
+  private func rescueUnsaved() -> Bool {
+    let count = journal.pending.count
+    console.error("\(count) entr\(count == 1 ? "y" : "ies") of this case could not be saved to '\(folder)'.")
+    guard console.isInteractive else { return false }
+    while true {
+      console.write("Type a folder to write a copy of the case journal to, or press Enter to leave without saving:\n")
+      guard case .line(let line) = reader.read(Prompt(step: "rescue", completions: [], text: "> ")) else { return false }
+      let target = line.trimmingCharacters(in: .whitespaces)
+      guard !target.isEmpty else { return false }
+      do {
+        let path = try journal.writeCopy(into: target, named: "\(caseName)-\(CaseJournal.fileName)")
+        console.write("Wrote \(TextSanitizer.clean(path)); copy it back into the case folder to resume.\n")
+        return true
+      } catch {
+        console.error("\(error)")
+      }
     }
   }
 
@@ -80,8 +117,8 @@ final class CaseSession {
     do {
       try journal.flush()
     } catch {
-      saved = false
       console.error("\(error)")
+      saved = rescueUnsaved()
     }
     let record = CaseRecord(state: engine.state, playbook: engine.playbook)
     do {

@@ -13,7 +13,7 @@ struct Casebook: ParsableCommand {
       Cases are kept under $CASEBOOK_HOME (default: $XDG_DATA_HOME/casebook or ~/.local/share/casebook).
       """,
     version: "casebook 0.1.0",
-    subcommands: [Run.self, List.self, Resume.self, Check.self]
+    subcommands: [Run.self, List.self, Resume.self, Cases.self, Check.self]
   )
 
   func run() throws {
@@ -42,7 +42,9 @@ extension Casebook {
     func run() throws {
       let launcher = Launcher()
       guard let loaded = launcher.loadPlaybook(playbook) else { throw ExitCode(1) }
-      throw ExitCode(launcher.startCase(playbook: loaded, client: client, mode: mode, history: !noHistory))
+      throw ExitCode(
+        launcher.startCase(
+          playbook: loaded.playbook, source: loaded.source, client: client, mode: mode, history: !noHistory))
     }
   }
 

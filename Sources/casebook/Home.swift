@@ -46,7 +46,8 @@ struct Home {
     case .endOfInput, .interrupted: return 0
     }
     console.write("\n")
-    guard let entry = chosen, let playbook = launcher.loadPlaybook(entry.path) else { return 1 }
-    return launcher.startCase(playbook: playbook, client: client, mode: .live, history: true, reader: reader)
+    guard let entry = chosen, let loaded = launcher.loadPlaybook(entry.path) else { return 1 }
+    return launcher.startCase(
+      playbook: loaded.playbook, source: loaded.source, client: client, mode: .live, history: true, reader: reader)
   }
 }

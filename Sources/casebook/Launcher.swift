@@ -27,7 +27,7 @@ struct Launcher {
   // MARK: - Playbooks
 
   /// Loads a playbook by identifier or path, printing its diagnostics; `nil` when it has errors.
-  func loadPlaybook(_ name: String) -> Playbook? {
+  func loadPlaybook(_ name: String) -> (playbook: Playbook, source: String)? {
     guard let path = catalog.locate(name) else {
       let known = catalog.entries().map(\.id)
       var message = "no playbook named '\(name)'"
@@ -37,7 +37,7 @@ struct Launcher {
     }
     let result = PlaybookLoader.load(path: path)
     report(result.diagnostics, sources: [path: result.source])
-    return result.playbook
+    return result.playbook.map { ($0, result.source) }
   }
 
   /// Prints diagnostics and their count to standard error.
@@ -60,7 +60,9 @@ struct Launcher {
   }
 
   /// Starts a new case; returns the exit status.
-  func startCase(playbook: Playbook, client: String?, mode: CaseMode, history: Bool, reader: (any LineReader)? = nil) -> Int32 {
+  func startCase(
+    playbook: Playbook, source: String, client: String?, mode: CaseMode, history: Bool, reader: (any LineReader)? = nil
+  ) -> Int32 {
     let started = clock.now()
     let header = CaseHeader(
       playbook: playbook.id, title: playbook.title,
@@ -73,6 +75,13 @@ struct Launcher {
     } catch {
       console.error("\(error)")
       return 1
+    }
+    do {
+      // The case keeps the playbook it ran, so it can be resumed and rebuilt whatever happens to the file.
+      try CaseStore.writeAtomically(
+        Array(source.utf8), to: "\(store.casesFolder)/\(created.name)/\(CaseStore.playbookSnapshotName)")
+    } catch {
+      console.error("warning: \(error) (the case goes on; it needs its playbook file to be resumed)")
     }
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
     let effects = engine.begin()
@@ -113,11 +122,14 @@ struct Launcher {
     if contents.droppedTail {
       console.error("warning: the journal's last entry was incomplete (cut off by a crash) and was dropped")
     }
-    let path = FileManager.default.fileExists(atPath: summary.header.playbookFile)
-      ? summary.header.playbookFile : (catalog.locate(summary.header.playbook) ?? summary.header.playbookFile)
-    let result = PlaybookLoader.load(path: path)
-    report(result.diagnostics, sources: [path: result.source])
-    guard let playbook = result.playbook else { return 1 }
+    let playbook: Playbook
+    switch store.playbook(for: summary) {
+    case .success(let loaded): playbook = loaded
+    case .failure(let failure):
+      if let result = failure.result { report(result.diagnostics, sources: [failure.path: result.source]) }
+      console.error("the playbook of this case cannot be loaded from '\(summary.header.playbookFile)' or the case folder")
+      return 1
+    }
     if playbook.contentHash != summary.header.playbookHash {
       console.error("warning: the playbook '\(playbook.id)' changed since this case began; answers that no longer fit are kept in the record")
     }

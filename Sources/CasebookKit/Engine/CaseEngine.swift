@@ -167,6 +167,8 @@ public struct CaseEngine: Sendable {
       return undo(at: now)
     case .quit:
       return leave(.quit, at: now)
+    case .save:
+      return [.flush] + askAgain(current)
     }
   }
 

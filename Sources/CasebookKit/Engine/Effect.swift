@@ -6,6 +6,8 @@ public enum Effect: Sendable, Hashable {
   case reject(String)
   /// Append this entry to the case's journal and make it durable before going on.
   case persist(JournalEntry)
+  /// Make every journaled entry durable now, retrying any whose write failed.
+  case flush
   /// Read the next line for this prompt.
   case ask(Prompt)
   /// The case stopped with this status: write the record and leave.

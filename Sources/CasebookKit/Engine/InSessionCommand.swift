@@ -12,6 +12,8 @@ public enum InSessionCommand: Sendable, Hashable {
   case why
   /// `:quit`: keep the case and leave.
   case quit
+  /// `:save`: write any answers that could not be saved yet.
+  case save
 
   /// Every command's name and one line on it, in the order `:help` lists them.
   public static let summaries: [(name: String, summary: String)] = [
@@ -20,11 +22,12 @@ public enum InSessionCommand: Sendable, Hashable {
     (":note TEXT", "add a note to the record"),
     (":where", "show the path so far and the current step"),
     (":why", "show the reason behind this step"),
+    (":save", "retry saving answers that could not be written (after a disk error)"),
     (":quit", "keep the case and leave; resume it later"),
   ]
 
   /// The words Tab completes.
-  public static let names = [":help", ":back", ":note", ":where", ":why", ":quit"]
+  public static let names = [":help", ":back", ":note", ":where", ":why", ":save", ":quit"]
 
   /// Reads a line that starts with `:`.
   ///
@@ -39,6 +42,7 @@ public enum InSessionCommand: Sendable, Hashable {
     case ":where", ":w": return .success(.whereAmI)
     case ":why": return .success(.why)
     case ":quit", ":q", ":exit": return .success(.quit)
+    case ":save": return .success(.save)
     case ":note", ":n":
       guard !argument.isEmpty else { return .failure(CommandError(message: "write the note after it: :note TEXT")) }
       return .success(.note(argument))

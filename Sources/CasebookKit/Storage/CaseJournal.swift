@@ -17,7 +17,7 @@ public final class CaseJournal {
   /// Creates and locks a new journal.
   public static func create(at path: String) throws(StorageError) -> CaseJournal {
     do {
-      let descriptor = try POSIX.createExclusive(path)
+      let descriptor = try POSIX.createExclusive(path, appending: true)
       _ = try POSIX.tryLock(descriptor, path: path)
       return CaseJournal(path: path, descriptor: descriptor, durableLength: 0)
     } catch {
@@ -93,6 +93,8 @@ public final class CaseJournal {
 
   deinit { POSIX.close(descriptor) }
 
+  var durableLengthForCopy: Int { durableLength }
+
   /// Appends `entry`, with any entries still pending before it, and flushes them to the disk.
   ///
   /// - Throws: ``StorageError`` when they could not be made durable; they stay pending.
@@ -120,5 +122,31 @@ public final class CaseJournal {
     }
     durableLength += bytes.count
     pending.removeAll()
+  }
+}
+
+extension CaseJournal {
+  /// Writes the whole journal, saved and pending entries, as a new file in `folder`.
+  ///
+  /// - Returns: The new file's path.
+  public func writeCopy(into folder: String, named name: String) throws(StorageError) -> String {
+    let target = "\(folder)/\(name)"
+    do {
+      let input = try POSIX.openReading(path)
+      let saved = try POSIX.readAll(input, path: path)
+      POSIX.close(input)
+      var bytes = Array(saved.prefix(durableLengthForCopy))
+      for entry in pending {
+        if let line = try? JournalCodec.encode(entry) { bytes += line }
+      }
+      try POSIX.makeDirectories(folder)
+      let output = try POSIX.createExclusive(target)
+      defer { POSIX.close(output) }
+      try POSIX.writeAll(output, bytes, path: target)
+      try POSIX.sync(output, path: target)
+    } catch {
+      throw StorageError(error, doing: "write a copy of the journal")
+    }
+    return target
   }
 }

@@ -21,8 +21,12 @@ enum POSIX {
   }
 
   /// Creates a new file, failing if anything exists at `path` (a link included).
-  static func createExclusive(_ path: String) throws(Failure) -> Int32 {
-    try retrying("open", path) { open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
+  ///
+  /// - Parameter appending: Open with `O_APPEND`, so every write lands at the end even after the
+  ///   file is cut back.
+  static func createExclusive(_ path: String, appending: Bool = false) throws(Failure) -> Int32 {
+    let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC | (appending ? O_APPEND : 0)
+    return try retrying("open", path) { open(path, flags, 0o600) }
   }
 
   /// Opens a file for appending, creating it 0600 if missing; never follows a link.
@@ -126,6 +130,11 @@ enum POSIX {
   /// Removes a file; a missing file is not an error.
   static func remove(_ path: String) {
     _ = unlink(path)
+  }
+
+  /// Removes an empty folder.
+  static func removeDirectory(_ path: String) throws(Failure) {
+    _ = try retrying("rmdir", path) { rmdir(path) }
   }
 
   /// Closes a descriptor.

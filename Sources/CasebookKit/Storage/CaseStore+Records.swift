@@ -1,0 +1,90 @@
+public import Foundation
+
+extension CaseStore {
+  /// The file name of the copy of the playbook a case was started with.
+  public static let playbookSnapshotName = "playbook.yaml"
+
+  /// The playbook a case runs: the file it was started from if it still loads, else the copy kept
+  /// in the case folder.
+  ///
+  /// - Parameters:
+  ///   - summary: The case.
+  ///   - preferSnapshot: Use the copy first (to rebuild exactly what was run).
+  /// - Returns: The playbook and where it came from, or the diagnostics of the last file tried.
+  public func playbook(for summary: Summary, preferSnapshot: Bool = false) -> Result<Playbook, PlaybookLoadFailure> {
+    let snapshot = "\(summary.folder)/\(Self.playbookSnapshotName)"
+    let candidates = preferSnapshot ? [snapshot, summary.header.playbookFile] : [summary.header.playbookFile, snapshot]
+    var last = PlaybookLoadFailure(path: snapshot, result: nil)
+    for path in candidates where FileManager.default.fileExists(atPath: path) {
+      let result = PlaybookLoader.load(path: path)
+      if let playbook = result.playbook { return .success(playbook) }
+      last = PlaybookLoadFailure(path: path, result: result)
+    }
+    return .failure(last)
+  }
+
+  /// Rebuilds a case's record from its journal, without changing anything on disk.
+  public func rebuildRecord(_ summary: Summary, timeZone: TimeZone) throws(StorageError) -> CaseRecord {
+    let contents = try CaseJournal.read(at: "\(summary.folder)/\(CaseJournal.fileName)")
+    guard case .success(let playbook) = playbook(for: summary, preferSnapshot: true) else {
+      throw StorageError("the playbook of case '\(summary.name)' cannot be loaded, from its file or its copy in the case folder")
+    }
+    do {
+      let engine = try CaseEngine.replay(playbook: playbook, entries: contents.entries, timeZone: timeZone).engine
+      return CaseRecord(state: engine.state, playbook: playbook)
+    } catch {
+      throw StorageError("the journal of case '\(summary.name)' cannot be replayed (\(error))")
+    }
+  }
+
+  /// Copies a case's files into `destination/<case name>/`, never overwriting anything.
+  ///
+  /// - Returns: The folder written.
+  public func export(_ summary: Summary, to destination: String) throws(StorageError) -> String {
+    let target = "\(destination)/\(summary.name)"
+    do {
+      try POSIX.makeDirectories(destination)
+      guard try POSIX.makeDirectory(target) else {
+        throw StorageError("'\(target)' already exists; choose another folder")
+      }
+      for name in [Self.recordMarkdownName, Self.recordJSONName, CaseJournal.fileName, Self.playbookSnapshotName] {
+        let source = "\(summary.folder)/\(name)"
+        guard FileManager.default.fileExists(atPath: source) else { continue }
+        let input = try POSIX.openReading(source)
+        let bytes = try POSIX.readAll(input, path: source)
+        POSIX.close(input)
+        let output = try POSIX.createExclusive("\(target)/\(name)")
+        defer { POSIX.close(output) }
+        try POSIX.writeAll(output, bytes, path: "\(target)/\(name)")
+        try POSIX.sync(output, path: "\(target)/\(name)")
+      }
+    } catch let error as StorageError {
+      throw error
+    } catch let error as POSIX.Failure {
+      throw StorageError(error, doing: "export the case")
+    } catch {
+      throw StorageError("could not export the case to '\(target)'")
+    }
+    return target
+  }
+
+  /// Deletes a case folder and everything in it; refuses while another process has it open.
+  public func delete(_ summary: Summary) throws(StorageError) {
+    let (journal, _) = try CaseJournal.open(at: "\(summary.folder)/\(CaseJournal.fileName)")
+    defer { withExtendedLifetime(journal) {} }
+    for name in POSIX.list(summary.folder) { POSIX.remove("\(summary.folder)/\(name)") }
+    do {
+      try POSIX.removeDirectory(summary.folder)
+    } catch {
+      throw StorageError(error, doing: "delete the case")
+    }
+  }
+}
+
+/// A playbook that could not be loaded, with what was tried last.
+public struct PlaybookLoadFailure: Error, Sendable {
+  /// The file tried last.
+  public var path: String
+  /// Its diagnostics, if it was read at all.
+  public var result: PlaybookLoader.Result?
+}

@@ -1,0 +1,183 @@
+import ArgumentParser
+import CasebookKit
+import Foundation
+
+extension Casebook {
+  struct Cases: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Browse the case records: list, show, export, delete, rebuild.",
+      subcommands: [ListCases.self, Show.self, Export.self, Delete.self, Rebuild.self],
+      defaultSubcommand: ListCases.self)
+  }
+}
+
+extension Casebook.Cases {
+  struct ListCases: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the cases, newest first.")
+
+    @Flag(help: "Print JSON for programs.")
+    var json = false
+
+    func run() throws {
+      let launcher = Launcher()
+      let cases = launcher.store.cases().sorted { $0.header.started > $1.header.started }
+      if json {
+        let items = cases.map { summary in
+          CaseListing(
+            case: summary.name, playbook: summary.header.playbook, client: summary.header.client,
+            mode: summary.header.mode, status: summary.status, started: summary.header.started)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        launcher.console.write(String(decoding: try encoder.encode(items), as: UTF8.self) + "\n")
+        return
+      }
+      guard !cases.isEmpty else {
+        launcher.console.write("No cases yet under \(TextSanitizer.clean(launcher.store.casesFolder)).\n")
+        return
+      }
+      let time = TimeFormatter(timeZone: launcher.timeZone)
+      let rows = cases.map { summary in
+        [time.dateTime(summary.header.started), summary.header.playbook, summary.header.client ?? "-",
+         summary.status.rawValue, summary.name].map { TextSanitizer.clean($0) }
+      }
+      let header = ["STARTED", "PLAYBOOK", "CLIENT", "STATUS", "CASE"]
+      let widths = (0..<header.count).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+      for row in [header] + rows {
+        let cells = row.enumerated().map { index, cell in
+          index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+        }
+        launcher.console.write(cells.joined(separator: "  ") + "\n")
+      }
+    }
+  }
+
+  /// One case as `casebook cases --json` lists it.
+  struct CaseListing: Encodable {
+    var `case`: String
+    var playbook: String
+    var client: String?
+    var mode: CaseMode
+    var status: CaseStatus
+    var started: Date
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print a case's record.")
+
+    @Argument(help: "The case's folder name (see 'casebook cases').")
+    var caseName: String
+
+    @Flag(help: "Print record.json instead of the readable record.")
+    var json = false
+
+    func run() throws {
+      let launcher = Launcher()
+      let summary = try launcher.findCase(caseName)
+      do {
+        // Built from the journal, so a case stopped by a crash shows everything it kept.
+        let record = try launcher.store.rebuildRecord(summary, timeZone: launcher.timeZone)
+        if json {
+          launcher.console.write(TextSanitizer.clean(String(decoding: try record.jsonData(), as: UTF8.self), keepNewlines: true))
+        } else {
+          launcher.console.write(
+            TextSanitizer.clean(CaseRecordRenderer.markdown(record, timeZone: launcher.timeZone), keepNewlines: true))
+        }
+      } catch {
+        launcher.console.error("\(error)")
+        throw ExitCode(1)
+      }
+    }
+  }
+
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Copy a case's files into another folder.")
+
+    @Argument(help: "The case's folder name.")
+    var caseName: String
+
+    @Option(help: "The folder to copy into; the case gets its own folder inside it.")
+    var to: String
+
+    func run() throws {
+      let launcher = Launcher()
+      let summary = try launcher.findCase(caseName)
+      do {
+        let target = try launcher.store.export(summary, to: to)
+        launcher.console.write("Exported to \(TextSanitizer.clean(target))\n")
+      } catch {
+        launcher.console.error("\(error)")
+        throw ExitCode(1)
+      }
+    }
+  }
+
+  struct Delete: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Delete a case and its records, after asking.")
+
+    @Argument(help: "The case's folder name.")
+    var caseName: String
+
+    @Flag(help: "Do not ask; delete at once.")
+    var yes = false
+
+    func run() throws {
+      let launcher = Launcher()
+      let summary = try launcher.findCase(caseName)
+      if !yes {
+        launcher.console.write("Delete case \(TextSanitizer.clean(summary.name)) and all its records? Type its name to confirm:\n")
+        let reader = launcher.makeReader(history: false)
+        guard case .line(let line) = reader.read(Prompt(step: "delete", completions: [], text: "> ")),
+          line.trimmingCharacters(in: .whitespaces) == summary.name
+        else {
+          launcher.console.write("Not deleted.\n")
+          throw ExitCode(1)
+        }
+      }
+      do {
+        try launcher.store.delete(summary)
+        launcher.console.write("Deleted \(TextSanitizer.clean(summary.name)).\n")
+      } catch {
+        launcher.console.error("\(error)")
+        throw ExitCode(1)
+      }
+    }
+  }
+
+  struct Rebuild: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a case's record.md and record.json again from its journal.")
+
+    @Argument(help: "The case's folder name.")
+    var caseName: String
+
+    func run() throws {
+      let launcher = Launcher()
+      let summary = try launcher.findCase(caseName)
+      do {
+        let (journal, _) = try CaseJournal.open(at: "\(summary.folder)/\(CaseJournal.fileName)")
+        defer { withExtendedLifetime(journal) {} }
+        let record = try launcher.store.rebuildRecord(summary, timeZone: launcher.timeZone)
+        try launcher.store.writeRecord(record, folder: summary.folder, timeZone: launcher.timeZone)
+        launcher.console.write("Rebuilt \(TextSanitizer.clean(summary.folder))/\(CaseStore.recordMarkdownName) (\(record.status.rawValue))\n")
+      } catch {
+        launcher.console.error("\(error)")
+        throw ExitCode(1)
+      }
+    }
+  }
+}
+
+extension Launcher {
+  /// The case named `name`, or a clear error and exit status 1.
+  func findCase(_ name: String) throws -> CaseStore.Summary {
+    guard let summary = store.summary(named: name) else {
+      console.error("no case named '\(name)' under '\(store.casesFolder)' (casebook cases lists them)")
+      throw ExitCode(1)
+    }
+    return summary
+  }
+}
+
+

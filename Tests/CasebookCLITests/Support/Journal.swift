@@ -1,0 +1,35 @@
+import CasebookKit
+import Foundation
+
+/// What a case's journal holds, read as Casebook reads it after a crash.
+struct JournalReading {
+  var answers: [String]
+  var events: [String]
+  var droppedTail: Bool
+
+  init?(path: String) {
+    guard let data = FileManager.default.contents(atPath: path),
+      let contents = try? JournalCodec.decode([UInt8](data))
+    else { return nil }
+    droppedTail = contents.droppedTail
+    var answers: [String] = []
+    var events: [String] = []
+    for entry in contents.entries {
+      switch entry {
+      case .opened: events.append("opened")
+      case .answered(_, let answer, _):
+        answers.append(answer)
+        events.append("answered")
+      case .undone:
+        answers.removeLast()
+        events.append("undone")
+      case .noted: events.append("noted")
+      case .left: events.append("left")
+      case .resumed: events.append("resumed")
+      case .finished: events.append("finished")
+      }
+    }
+    self.answers = answers
+    self.events = events
+  }
+}
