@@ -40,6 +40,7 @@ void cel_initialize(const char *program_name) {
   setlocale(LC_CTYPE, "");
   rl_readline_name = program_name;
   rl_attempted_completion_function = complete;
+  rl_catch_signals = 0;  // our handlers only: libedit would re-raise SIGTERM to the whole process group
   rl_initialize();
   using_history();
 }

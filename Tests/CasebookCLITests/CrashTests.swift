@@ -7,51 +7,10 @@ import Testing
 
 /// A case killed without warning loses nothing that was acknowledged.
 @Suite struct CrashTests {
-  /// Collects a pipe's output as it arrives.
-  final class OutputCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-
-    init(_ pipe: Pipe) {
-      pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-        let chunk = handle.availableData
-        guard let self else { return }
-        self.lock.withLock { self.data.append(chunk) }
-      }
-    }
-
-    var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
-
-    /// Waits until the output contains `needle`, polling to a deadline.
-    func waitFor(_ needle: String, seconds: Double = 20) -> Bool {
-      let deadline = Date().addingTimeInterval(seconds)
-      while Date() < deadline {
-        if text.contains(needle) { return true }
-        usleep(20_000)
-      }
-      return false
-    }
-  }
-
-  /// Starts `casebook ARGS` with pipes that stay open, to answer as the questions appear.
-  func start(_ arguments: [String], in casebook: CasebookProcess) throws -> (Process, Pipe, Pipe, OutputCollector) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: CasebookProcess.binary)
-    process.arguments = arguments
-    process.environment = casebook.baseEnvironment()
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    let collector = OutputCollector(output)
-    try process.run()
-    return (process, input, output, collector)
-  }
-
   @Test func `SIGKILL mid-case loses no answered step, and resume carries on`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    let (process, input, output, collector) = try start(["run", fixture("small.yaml"), "--client", "Kim"], in: casebook)
+    let (process, input, output, collector) = try casebook.start(["run", fixture("small.yaml"), "--client", "Kim"])
 
     #expect(collector.waitFor("Did you reach them?"))
     input.fileHandleForWriting.write(Data("no\n".utf8))
@@ -81,7 +40,7 @@ import Testing
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
     _ = try casebook.run(["run", fixture("small.yaml")], input: "no\n")
-    let (first, input, output, collector) = try start(["resume", "2026-11-24-small"], in: casebook)
+    let (first, input, output, collector) = try casebook.start(["resume", "2026-11-24-small"])
     #expect(collector.waitFor("How long will you wait?"))
     let second = try casebook.run(["resume", "2026-11-24-small"], input: "20m\n")
     #expect(second.status == 1)
@@ -90,5 +49,26 @@ import Testing
     first.waitUntilExit()
     output.fileHandleForReading.readabilityHandler = nil
     #expect(try casebook.answers("2026-11-24-small") == ["no"])
+  }
+
+  @Test func `resuming after the playbook changed lists the answers that no longer fit and keeps them`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let copy = casebook.home + "-small.yaml"
+    try FileManager.default.copyItem(atPath: fixture("small.yaml"), toPath: copy)
+    defer { try? FileManager.default.removeItem(atPath: copy) }
+    let first = try casebook.run(["run", copy], input: "no\n15m\n")
+    #expect(first.status == 3)
+    let changed = try String(contentsOfFile: copy, encoding: .utf8)
+      .replacingOccurrences(of: "        next: wait-limit", with: "        next: new-time")
+      .replacingOccurrences(of: "  - id: wait-limit\n    ask: How long will you wait?\n    input: duration\n    save: wait_limit\n    next: new-time\n", with: "")
+    try changed.write(toFile: copy, atomically: true, encoding: .utf8)
+    let resumed = try casebook.run(["resume"], input: "2026-12-01\n")
+    #expect(resumed.status == 0)
+    #expect(resumed.stderr.contains("warning: the playbook 'small' changed since this case began"))
+    #expect(resumed.stderr.contains("warning: the answer at step 'wait-limit' no longer fits the playbook and was skipped"))
+    #expect(try casebook.answers("2026-11-24-small") == ["no", "2026-12-01"])
+    let history = try casebook.record("2026-11-24-small")["history"] as? [[String: Any]] ?? []
+    #expect(history.contains { $0["step"] as? String == "wait-limit" && $0["text"] as? String == "15m" })
   }
 }

@@ -152,3 +152,90 @@ struct TerminalTests {
     #expect(try casebook.answers("2026-11-24-small") == ["yes"])
   }
 }
+
+/// Signals and a vanishing terminal: the case is kept as interrupted and the process leaves
+/// within a second, never spinning.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed; run .ci/setup"))
+struct TerminalSignalTests {
+  func pid(matching pattern: String) throws -> Int32? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+    process.arguments = ["-f", pattern]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return text.split(separator: "\n").compactMap { Int32($0) }.first
+  }
+
+  func waitUntilGone(_ pid: Int32, seconds: Double) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if kill(pid, 0) != 0 && errno == ESRCH { return true }
+      // An exited child whose parent is gone too may stay a zombie here: it has still left.
+      let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+      if let close = stat.lastIndex(of: ")"), stat[close...].dropFirst(2).first == "Z" { return true }
+      usleep(10_000)
+    }
+    return false
+  }
+
+  func startAndAnswer(_ casebook: CasebookProcess, client: String) throws -> (TmuxSession, Int32) {
+    let session = try TerminalTests().startSession(["run", fixture("small.yaml"), "--client", client], in: casebook)
+    _ = try session.waitFor { $0.contains("Did you reach them?") }
+    try session.type("no")
+    try session.send("Enter")
+    _ = try session.waitFor { $0.contains("How long will you wait?") }
+    try session.type("half")
+    let pid = try #require(try pid(matching: "^\(CasebookProcess.binary) run .*--client \(client)"))
+    return (session, pid)
+  }
+
+  @Test func `SIGTERM keeps the case as interrupted and exits at once`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let client = "term-\(UUID().uuidString.prefix(8).lowercased())"
+    let (session, pid) = try startAndAnswer(casebook, client: client)
+    let sent = Date()
+    kill(pid, SIGTERM)
+    #expect(waitUntilGone(pid, seconds: 1))
+    #expect(Date().timeIntervalSince(sent) < 1)
+    _ = try session.waitFor { _ in (try? session.exitStatus()) != nil }
+    #expect(try session.exitStatus() == 3)
+    let reading = try #require(JournalReading(path: "\(casebook.home)/cases/2026-11-24-small-\(client)/journal.log"))
+    #expect(reading.answers == ["no"])
+    #expect(reading.events.last == "left")
+    #expect(try casebook.record("2026-11-24-small-\(client)")["status"] as? String == "interrupted")
+  }
+
+  @Test func `a closed terminal keeps the case and the process leaves within a second`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let client = "hup-\(UUID().uuidString.prefix(8).lowercased())"
+    let (session, pid) = try startAndAnswer(casebook, client: client)
+    try session.tmux(["kill-server"])
+    #expect(waitUntilGone(pid, seconds: 1))
+    let reading = try #require(JournalReading(path: "\(casebook.home)/cases/2026-11-24-small-\(client)/journal.log"))
+    // The half-typed line is never recorded as an answer.
+    #expect(reading.answers == ["no"])
+    #expect(reading.events.last == "left")
+  }
+
+  @Test func `a hostile client name cannot retitle the window or reach the screen raw`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let hostile = "Dana\u{1B}]0;PWNED\u{07}\u{1B}[2J\u{202E}/../../x"
+    let session = try TerminalTests().startSession(["run", fixture("small.yaml"), "--client", hostile], in: casebook)
+    let titleBefore = try session.tmux(["display-message", "-p", "-t", "main", "#{pane_title}"])
+    let screen = try session.waitFor { $0.contains("Did you reach them?") }
+    #expect(screen.contains("Dana␛]0;PWNED␇␛[2J"))
+    #expect(try session.tmux(["display-message", "-p", "-t", "main", "#{pane_title}"]) == titleBefore)
+    #expect(!titleBefore.contains("PWNED"))
+    try session.send("C-d")
+    _ = try session.waitFor { _ in (try? session.exitStatus()) != nil }
+    let folders = casebook.caseFolders()
+    #expect(folders == ["2026-11-24-small-dana-0-pwned-2j-x"])
+    #expect(try casebook.record(folders.first ?? "")["client"] as? String == hostile)
+  }
+}

@@ -126,4 +126,29 @@ import Testing
     _ = try casebook.run(["run", fixture("small.yaml"), "--client", "dana  ruiz!"], input: "")
     #expect(casebook.caseFolders() == ["2026-11-24-small-dana-ruiz", "2026-11-24-small-dana-ruiz-2"])
   }
+
+  @Test func `nothing is written through a planted symbolic link`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let target = casebook.home + "-target"
+    try "ORIGINAL".write(toFile: target, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: target) }
+    let first = try casebook.run(["run", fixture("small.yaml")], input: "no\n")
+    #expect(first.status == 3)
+    let folder = "\(casebook.home)/cases/2026-11-24-small"
+    for name in ["record.json", "record.md", ".record.json.tmp-1"] {
+      try? FileManager.default.removeItem(atPath: "\(folder)/\(name)")
+      try FileManager.default.createSymbolicLink(atPath: "\(folder)/\(name)", withDestinationPath: target)
+    }
+    // A link where a new case folder would go is passed over, not followed.
+    try FileManager.default.createSymbolicLink(atPath: "\(casebook.home)/cases/2026-11-24-small-ann", withDestinationPath: NSTemporaryDirectory())
+    let resumed = try casebook.run(["resume"], input: "15m\n2026-12-01\n")
+    #expect(resumed.status == 0)
+    let other = try casebook.run(["run", fixture("small.yaml"), "--client", "Ann"], input: "")
+    #expect(other.status == 3)
+    #expect(try String(contentsOfFile: target, encoding: .utf8) == "ORIGINAL")
+    let attributes = try FileManager.default.attributesOfItem(atPath: "\(folder)/record.json")
+    #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+    #expect(casebook.caseFolders().contains("2026-11-24-small-ann-2"))
+  }
 }

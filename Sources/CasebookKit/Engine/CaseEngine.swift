@@ -62,6 +62,8 @@ public struct CaseEngine: Sendable {
           case .ask(let question)? = engine.playbook[step]?.kind,
           case .accepted(let value, let canonical) = engine.read(answer, for: question, at: at)
         else {
+          // Kept in the history, so the record still shows what was answered.
+          engine.state.history.append(entry)
           skipped.append(entry)
           continue
         }
