@@ -45,7 +45,7 @@ let package = Package(
     .testTarget(
       name: "CasebookCLITests",
       dependencies: ["casebook", "CasebookKit"],
-      exclude: ["Golden", "Fixtures"],
+      exclude: ["Golden", "Fixtures", "Scripts"],
       swiftSettings: swiftSettings
     ),
   ],

@@ -29,6 +29,13 @@ extension Diagnostic {
       location: location)
   }
 
+  static func badSaveName(_ name: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .badID,
+      message: "save name '\(name)' is not valid; use lower-case letters, digits and '_', starting with a letter or '_'",
+      location: location)
+  }
+
   static func badInputKind(_ kind: String, at location: SourceLocation) -> Diagnostic {
     let known = InputKind.allCases.map(\.rawValue)
     return Diagnostic(

@@ -101,7 +101,7 @@ struct NodeReader {
       }
       let save = optionalString("save", in: fields)
       if let save, let saveNode = fields["save"], !Self.isValidName(save) {
-        report(.badID(save, what: "save name", at: location(of: saveNode.value)))
+        report(.badSaveName(save, at: location(of: saveNode.value)))
       }
       kind = .ask(Question(text: text, answers: answers, save: save))
     }

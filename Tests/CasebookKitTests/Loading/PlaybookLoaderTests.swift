@@ -97,4 +97,11 @@ import Testing
       #expect(result.playbook != nil, "\(file)")
     }
   }
+
+  @Test func `every diagnostic code is documented in docs/diagnostics.md`() throws {
+    let docs = try String(contentsOf: repositoryRoot().appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+    for code in DiagnosticCode.allCases {
+      #expect(docs.contains("## \(code.rawValue)\n"), "docs/diagnostics.md has no section for [\(code.rawValue)]")
+    }
+  }
 }

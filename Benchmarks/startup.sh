@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Start-up to the first prompt, measured: a bare Swift hello world, `casebook --version`,
+# `casebook run no-show` to its first prompt on a pseudo terminal, `casebook check playbooks/`,
+# and a minimal prompt_toolkit prompt as the peer. Interleaved runs; medians and ratios to the
+# hello world of the same run.
+#
+# usage: Benchmarks/startup.sh [RUNS]     (default 60)
+set -euo pipefail
+runs=${1:-60}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/casebook-startup-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+command -v hyperfine >/dev/null || { echo "installing hyperfine (apt)" >&2; apt-get install -y -qq hyperfine >/dev/null; }
+python3 -c "import prompt_toolkit" 2>/dev/null || pip install -q prompt_toolkit
+
+echo "building (release)…" >&2
+(cd "$root" && swift build -c release --product casebook >/dev/null)
+casebook=$(cd "$root" && swift build -c release --show-bin-path)/casebook
+printf 'print("hello")\n' >"$work/hello.swift"
+swiftc -O "$work/hello.swift" -o "$work/hello" 2>/dev/null
+
+export CASEBOOK_HOME=$work/home CASEBOOK_NO_HISTORY=1
+echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d)"
+echo
+echo "first output or prompt on a pseudo terminal, ms (median p10 p90), $runs interleaved runs:"
+python3 "$root/Benchmarks/Scripts/first_prompt.py" "$runs" \
+  "hello-world=hello=$work/hello" \
+  "casebook-run-no-show=> =$casebook run no-show" \
+  "prompt_toolkit-peer=> =python3 $root/Benchmarks/Scripts/prompt_toolkit_peer.py" | tee "$work/pty.txt"
+hello=$(awk '$1=="hello-world"{print $2}' "$work/pty.txt")
+echo
+echo "ratio to the hello world of this run:"
+awk -v h="$hello" '{printf "  %-22s %6.2f ms  %5.2fx\n", $1, $2, $2/h}' "$work/pty.txt"
+echo
+echo "whole processes (hyperfine, median):"
+hyperfine -N --warmup 5 --runs "$runs" --export-json "$work/h.json" \
+  "$work/hello" "$casebook --version" "$casebook check $root/playbooks/" >/dev/null
+python3 - "$work/h.json" "$hello" <<'PY'
+import json, sys
+data = json.load(open(sys.argv[1]))
+base = data["results"][0]["median"]
+for result in data["results"]:
+    median = result["median"] * 1000
+    print(f"  {result['command'][:60]:<60} {median:7.2f} ms  {result['median'] / base:5.2f}x")
+PY
