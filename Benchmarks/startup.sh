@@ -14,9 +14,11 @@ trap 'rm -rf "$work"' EXIT
 command -v hyperfine >/dev/null || { echo "installing hyperfine (apt)" >&2; apt-get install -y -qq hyperfine >/dev/null; }
 python3 -c "import prompt_toolkit" 2>/dev/null || pip install -q prompt_toolkit
 
-echo "building (release)…" >&2
+echo "building (release, dynamic and with the Swift runtime linked statically)…" >&2
 (cd "$root" && swift build -c release --product casebook >/dev/null)
-casebook=$(cd "$root" && swift build -c release --show-bin-path)/casebook
+dynamic=$(cd "$root" && swift build -c release --show-bin-path)/casebook
+(cd "$root" && swift build -c release --product casebook --static-swift-stdlib --scratch-path .build-static >/dev/null)
+casebook=$(cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/casebook
 printf 'print("hello")\n' >"$work/hello.swift"
 swiftc -O "$work/hello.swift" -o "$work/hello" 2>/dev/null
 
@@ -27,7 +29,8 @@ echo "first output or prompt on a pseudo terminal, ms (median p10 p90), $runs in
 python3 "$root/Benchmarks/Scripts/first_prompt.py" "$runs" \
   "hello-world=hello=$work/hello" \
   "casebook-run-no-show=> =$casebook run no-show" \
-  "prompt_toolkit-peer=> =python3 $root/Benchmarks/Scripts/prompt_toolkit_peer.py" | tee "$work/pty.txt"
+  "casebook-dynamic=> =$dynamic run no-show" \
+  "prompt_toolkit-peer=>=python3 $root/Benchmarks/Scripts/prompt_toolkit_peer.py" | tee "$work/pty.txt"
 hello=$(awk '$1=="hello-world"{print $2}' "$work/pty.txt")
 echo
 echo "ratio to the hello world of this run:"

@@ -7,24 +7,18 @@ import Foundation
 /// that could not be saved pending until it can.
 final class CaseSession {
   private var engine: CaseEngine
-  private let journal: CaseJournal
-  private let store: CaseStore
-  private let caseName: String
-  private let folder: String
+  private let writer: CaseWriter
   private let reader: any LineReader
   private let console: Console
   private let clock: Clock
   private let timeZone: TimeZone
 
   init(
-    engine: CaseEngine, journal: CaseJournal, store: CaseStore, caseName: String,
-    reader: any LineReader, console: Console, clock: Clock, timeZone: TimeZone
+    engine: CaseEngine, writer: CaseWriter, reader: any LineReader, console: Console, clock: Clock,
+    timeZone: TimeZone
   ) {
     self.engine = engine
-    self.journal = journal
-    self.store = store
-    self.caseName = caseName
-    self.folder = "\(store.casesFolder)/\(caseName)"
+    self.writer = writer
     self.reader = reader
     self.console = console
     self.clock = clock
@@ -48,7 +42,7 @@ final class CaseSession {
           save()
         case .ask(let prompt):
           var prompt = prompt
-          if !journal.pending.isEmpty { prompt.text = "[unsaved] " + prompt.text }
+          if !writer.unsaved.isEmpty { prompt.text = "[unsaved] " + prompt.text }
           nextEvent = read(prompt)
         case .finish(let status):
           return finish(status)
@@ -73,19 +67,28 @@ final class CaseSession {
 
   private func persist(_ entry: JournalEntry) {
     do {
-      try journal.append(entry)
+      try writer.append(entry)
     } catch {
       console.error("\(error) (not saved yet: kept in memory, retried at the next step and on :save)")
     }
+    reportSnapshotError()
+  }
+
+  private var snapshotErrorReported = false
+
+  private func reportSnapshotError() {
+    guard !snapshotErrorReported, let error = writer.snapshotError else { return }
+    snapshotErrorReported = true
+    console.error("warning: \(error) (the case goes on; it needs its playbook file to be resumed)")
   }
 
   private func save() {
-    guard !journal.pending.isEmpty else {
+    guard !writer.unsaved.isEmpty else {
       console.show(Output(.info, "Everything is saved."))
       return
     }
     do {
-      try journal.flush()
+      try writer.flush()
       console.show(Output(.info, "Saved."))
     } catch {
       console.error("\(error)")
@@ -94,8 +97,8 @@ final class CaseSession {
 
   /// Offers to write entries that could not be saved to another folder; `true` once they are safe.
   private func rescueUnsaved() -> Bool {
-    let count = journal.pending.count
-    console.error("\(count) entr\(count == 1 ? "y" : "ies") of this case could not be saved to '\(folder)'.")
+    let count = writer.unsaved.count
+    console.error("\(count) entr\(count == 1 ? "y" : "ies") of this case could not be saved.")
     guard console.isInteractive else { return false }
     while true {
       console.write("Type a folder to write a copy of the case journal to, or press Enter to leave without saving:\n")
@@ -103,7 +106,7 @@ final class CaseSession {
       let target = line.trimmingCharacters(in: .whitespaces)
       guard !target.isEmpty else { return false }
       do {
-        let path = try journal.writeCopy(into: target, named: "\(caseName)-\(CaseJournal.fileName)")
+        let path = try writer.writeCopy(into: target)
         console.write("Wrote \(TextSanitizer.clean(path)); copy it back into the case folder to resume.\n")
         return true
       } catch {
@@ -115,24 +118,27 @@ final class CaseSession {
   private func finish(_ status: CaseStatus) -> Int32 {
     var saved = true
     do {
-      try journal.flush()
+      try writer.flush()
     } catch {
       console.error("\(error)")
       saved = rescueUnsaved()
     }
-    let record = CaseRecord(state: engine.state, playbook: engine.playbook)
-    do {
-      try store.writeRecord(record, folder: folder, timeZone: timeZone)
-    } catch {
-      saved = false
-      console.error("\(error)")
+    if writer.folder != nil {
+      do {
+        try writer.writeRecord(CaseRecord(state: engine.state, playbook: engine.playbook), timeZone: timeZone)
+      } catch {
+        saved = false
+        console.error("\(error)")
+      }
     }
+    reportSnapshotError()
+    guard let folder = writer.folder, let name = writer.name, saved else { return 1 }
     switch status {
     case .completed:
       console.write("\nCase record: \(TextSanitizer.clean(folder))/\(CaseStore.recordMarkdownName)\n")
-      return saved ? 0 : 1
+      return 0
     case .running, .interrupted:
-      console.write("\nCase kept as interrupted. Resume it with: casebook resume \(TextSanitizer.clean(caseName))\n")
+      console.write("\nCase kept as interrupted. Resume it with: casebook resume \(TextSanitizer.clean(name))\n")
       return 3
     }
   }

@@ -39,10 +39,12 @@ extension Casebook.Cases {
       }
       let time = TimeFormatter(timeZone: launcher.timeZone)
       let rows = cases.map { summary in
-        [time.dateTime(summary.header.started), summary.header.playbook, summary.header.client ?? "-",
-         summary.status.rawValue, summary.name].map { TextSanitizer.clean($0) }
+        let due = (try? launcher.store.rebuildRecord(summary, timeZone: launcher.timeZone))?.nextActions
+          .compactMap(\.due).min()
+        return [time.dateTime(summary.header.started), summary.header.playbook, summary.header.client ?? "-",
+         summary.status.rawValue, due ?? "-", summary.name].map { TextSanitizer.clean($0) }
       }
-      let header = ["STARTED", "PLAYBOOK", "CLIENT", "STATUS", "CASE"]
+      let header = ["STARTED", "PLAYBOOK", "CLIENT", "STATUS", "NEXT DUE", "CASE"]
       let widths = (0..<header.count).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
       for row in [header] + rows {
         let cells = row.enumerated().map { index, cell in
@@ -159,7 +161,7 @@ extension Casebook.Cases {
         let (journal, _) = try CaseJournal.open(at: "\(summary.folder)/\(CaseJournal.fileName)")
         defer { withExtendedLifetime(journal) {} }
         let record = try launcher.store.rebuildRecord(summary, timeZone: launcher.timeZone)
-        try launcher.store.writeRecord(record, folder: summary.folder, timeZone: launcher.timeZone)
+        try CaseStore.writeRecord(record, folder: summary.folder, timeZone: launcher.timeZone)
         launcher.console.write("Rebuilt \(TextSanitizer.clean(summary.folder))/\(CaseStore.recordMarkdownName) (\(record.status.rawValue))\n")
       } catch {
         launcher.console.error("\(error)")

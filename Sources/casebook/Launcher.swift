@@ -69,25 +69,13 @@ struct Launcher {
       playbookFile: URL(fileURLWithPath: playbook.file).standardizedFileURL.path,
       playbookHash: playbook.contentHash, client: client.flatMap { $0.isEmpty ? nil : $0 },
       mode: mode, started: started)
-    let created: (name: String, journal: CaseJournal)
-    do {
-      created = try store.createCase(day: TimeFormatter(timeZone: timeZone).day(started), header: header)
-    } catch {
-      console.error("\(error)")
-      return 1
-    }
-    do {
-      // The case keeps the playbook it ran, so it can be resumed and rebuilt whatever happens to the file.
-      try CaseStore.writeAtomically(
-        Array(source.utf8), to: "\(store.casesFolder)/\(created.name)/\(CaseStore.playbookSnapshotName)")
-    } catch {
-      console.error("warning: \(error) (the case goes on; it needs its playbook file to be resumed)")
-    }
+    let writer = CaseWriter(
+      store: store, day: TimeFormatter(timeZone: timeZone).day(started), header: header, playbookSource: source)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
     let effects = engine.begin()
     let session = CaseSession(
-      engine: engine, journal: created.journal, store: store, caseName: created.name,
-      reader: reader ?? makeReader(history: history), console: console, clock: clock, timeZone: timeZone)
+      engine: engine, writer: writer, reader: reader ?? makeReader(history: history), console: console,
+      clock: clock, timeZone: timeZone)
     return session.run(startingWith: effects)
   }
 
@@ -152,7 +140,7 @@ struct Launcher {
     console.write("Resuming case \(TextSanitizer.clean(summary.name))\n")
     let effects = engine.resume(at: clock.now())
     let session = CaseSession(
-      engine: engine, journal: journal, store: store, caseName: summary.name,
+      engine: engine, writer: CaseWriter(name: summary.name, folder: summary.folder, journal: journal),
       reader: makeReader(history: history), console: console, clock: clock, timeZone: timeZone)
     return session.run(startingWith: effects)
   }

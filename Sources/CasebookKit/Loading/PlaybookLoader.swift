@@ -60,7 +60,8 @@ public enum PlaybookLoader {
 
     let root: Node
     do {
-      guard let composed = try Yams.compose(yaml: source) else { return failure(.emptyFile(at: top)) }
+      // The basic resolver: every scalar is read as text, and no regular expression runs per scalar.
+      guard let composed = try Yams.compose(yaml: source, .basic) else { return failure(.emptyFile(at: top)) }
       root = composed
     } catch let error as YamlError {
       return failure(diagnostic(for: error, file: file))

@@ -38,6 +38,14 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     public var at: Date
   }
 
+  /// Something to do after the case, and by when if the playbook says so.
+  public struct NextAction: Sendable, Hashable, Codable {
+    /// What to do.
+    public var text: String
+    /// The day it is due, as `YYYY-MM-DD`, if known.
+    public var due: String?
+  }
+
   /// How the case ended.
   public struct Outcome: Sendable, Hashable, Codable {
     /// The end step reached.
@@ -74,6 +82,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   public var history: [HistoryEntry]
   /// How the case ended, once it has.
   public var outcome: Outcome?
+  /// What to do next: an end step's text says what comes next.
+  public var nextActions: [NextAction]
   /// The step waiting for an answer, while the case is not complete.
   public var current: StepID?
 
@@ -104,6 +114,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     if state.status == .completed, let last = state.path.last, playbook[last.step]?.isEnd == true {
       outcome = Outcome(step: last.step, text: last.text)
     }
+    nextActions = outcome.map { [NextAction(text: $0.text, due: nil)] } ?? []
     current = state.status == .completed ? nil : state.current
   }
 

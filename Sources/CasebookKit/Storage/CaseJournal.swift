@@ -95,6 +95,11 @@ public final class CaseJournal {
 
   var durableLengthForCopy: Int { durableLength }
 
+  /// Adds `entry` to the pending entries without writing it.
+  public func enqueue(_ entry: JournalEntry) {
+    pending.append(entry)
+  }
+
   /// Appends `entry`, with any entries still pending before it, and flushes them to the disk.
   ///
   /// - Throws: ``StorageError`` when they could not be made durable; they stay pending.

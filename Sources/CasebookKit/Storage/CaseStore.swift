@@ -105,7 +105,7 @@ public struct CaseStore: Sendable {
   }
 
   /// Writes `record.json` and `record.md` into a case folder, each atomically and durably.
-  public func writeRecord(_ record: CaseRecord, folder: String, timeZone: TimeZone) throws(StorageError) {
+  public static func writeRecord(_ record: CaseRecord, folder: String, timeZone: TimeZone) throws(StorageError) {
     let json: Data
     do {
       json = try record.jsonData()
@@ -113,8 +113,8 @@ public struct CaseStore: Sendable {
       throw StorageError("could not encode the case record")
     }
     let markdown = CaseRecordRenderer.markdown(record, timeZone: timeZone)
-    try Self.writeAtomically([UInt8](json), to: "\(folder)/\(Self.recordJSONName)")
-    try Self.writeAtomically(Array(markdown.utf8), to: "\(folder)/\(Self.recordMarkdownName)")
+    try writeAtomically([UInt8](json), to: "\(folder)/\(recordJSONName)")
+    try writeAtomically(Array(markdown.utf8), to: "\(folder)/\(recordMarkdownName)")
   }
 
   /// Writes a file so that it is either the old or the new contents, even across a crash:

@@ -1,0 +1,110 @@
+public import Foundation
+
+/// Keeps one case on disk: creates its folder and journal when there is first something worth
+/// keeping, appends entries durably, and writes its records.
+///
+/// A new case touches the disk only at its first answer (or when it is left), so nothing that the
+/// first prompt does not need runs before it. The header then goes to disk with that answer, in one
+/// write and one fsync.
+public final class CaseWriter {
+  private enum State {
+    case notCreated(store: CaseStore, day: String, header: CaseHeader, playbookSource: String)
+    case open(name: String, folder: String, journal: CaseJournal)
+  }
+
+  private var state: State
+  private var deferred: [JournalEntry] = []
+  /// Why the copy of the playbook could not be kept, if it could not; the case goes on without it.
+  public private(set) var snapshotError: StorageError?
+
+  /// A new case, not yet on disk.
+  ///
+  /// - Parameters:
+  ///   - store: Where cases live.
+  ///   - day: The day the case began, `YYYY-MM-DD`, for the folder's name.
+  ///   - header: The case's header.
+  ///   - playbookSource: The playbook's text, kept in the case folder.
+  public init(store: CaseStore, day: String, header: CaseHeader, playbookSource: String) {
+    state = .notCreated(store: store, day: day, header: header, playbookSource: playbookSource)
+  }
+
+  /// A case already on disk, its journal open and locked.
+  public init(name: String, folder: String, journal: CaseJournal) {
+    state = .open(name: name, folder: folder, journal: journal)
+  }
+
+  /// The case's folder name, once it exists.
+  public var name: String? {
+    if case .open(let name, _, _) = state { return name }
+    return nil
+  }
+
+  /// The case's folder, once it exists.
+  public var folder: String? {
+    if case .open(_, let folder, _) = state { return folder }
+    return nil
+  }
+
+  /// Entries not yet on disk because a write failed (an unwritten header does not count).
+  public var unsaved: [JournalEntry] {
+    switch state {
+    case .notCreated: deferred.filter { if case .opened = $0 { false } else { true } }
+    case .open(_, _, let journal): journal.pending
+    }
+  }
+
+  /// Appends an entry and makes it durable; the header alone is held until the next entry.
+  ///
+  /// - Throws: ``StorageError`` when it could not be made durable; it stays pending.
+  public func append(_ entry: JournalEntry) throws(StorageError) {
+    if case .notCreated = state, case .opened = entry {
+      deferred.append(entry)
+      return
+    }
+    deferred.append(entry)
+    try flush()
+  }
+
+  /// Creates the case if needed and writes everything pending.
+  public func flush() throws(StorageError) {
+    let journal = try openJournal()
+    for entry in deferred { journal.enqueue(entry) }
+    deferred.removeAll()
+    try journal.flush()
+  }
+
+  /// Writes `record.json` and `record.md`, creating the case first if needed.
+  public func writeRecord(_ record: CaseRecord, timeZone: TimeZone) throws(StorageError) {
+    _ = try openJournal()
+    guard case .open(_, let folder, _) = state else { return }
+    try CaseStore.writeRecord(record, folder: folder, timeZone: timeZone)
+  }
+
+  /// Writes the whole journal, saved and pending entries, as a new file in `folder`.
+  public func writeCopy(into folder: String) throws(StorageError) -> String {
+    guard case .open(let name, _, let journal) = state else {
+      throw StorageError("the case was never created on disk; nothing to copy")
+    }
+    for entry in deferred { journal.enqueue(entry) }
+    deferred.removeAll()
+    return try journal.writeCopy(into: folder, named: "\(name)-\(CaseJournal.fileName)")
+  }
+
+  private func openJournal() throws(StorageError) -> CaseJournal {
+    switch state {
+    case .open(_, _, let journal):
+      return journal
+    case .notCreated(let store, let day, let header, let source):
+      let created = try store.createCase(day: day, header: header)
+      let folder = "\(store.casesFolder)/\(created.name)"
+      state = .open(name: created.name, folder: folder, journal: created.journal)
+      do {
+        // The case keeps the playbook it ran, so it can be resumed and rebuilt whatever happens to the file.
+        try CaseStore.writeAtomically(Array(source.utf8), to: "\(folder)/\(CaseStore.playbookSnapshotName)")
+      } catch {
+        snapshotError = error
+      }
+      return created.journal
+    }
+  }
+}
