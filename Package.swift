@@ -18,8 +18,14 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
+    .systemLibrary(
+      name: "CLibEdit",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
     .target(
       name: "CEditLine",
+      dependencies: ["CLibEdit"],
       linkerSettings: [.linkedLibrary("edit")]
     ),
     .target(

@@ -136,6 +136,25 @@ struct TerminalTests {
     #expect(mode == 0o600)
   }
 
+  @Test func `with --no-history, answers stay out of the history file; Ctrl-C twice leaves`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let session = try startSession(["run", fixture("small.yaml"), "--no-history"], in: casebook)
+    _ = try session.waitFor { $0.contains("Did you reach them?") }
+    try session.type("no")
+    try session.send("Enter")
+    _ = try session.waitFor { $0.contains("How long will you wait?") }
+    try session.send("C-c")
+    _ = try session.waitFor { $0.contains("Line cleared") }
+    try session.send("C-c")
+    let screen = try session.waitFor { $0.contains("Case kept as interrupted") }
+    #expect(screen.contains("casebook resume 2026-11-24-small"))
+    _ = try session.waitFor { _ in (try? session.exitStatus()) != nil }
+    #expect(try session.exitStatus() == 3)
+    #expect(!FileManager.default.fileExists(atPath: "\(casebook.home)/history"))
+    #expect(try casebook.answers("2026-11-24-small") == ["no"])
+  }
+
   @Test func `Ctrl-D at an empty prompt leaves like quit and keeps the case`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
