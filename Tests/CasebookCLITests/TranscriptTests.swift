@@ -151,4 +151,29 @@ import Testing
     #expect(attributes[.type] as? FileAttributeType == .typeRegular)
     #expect(casebook.caseFolders().contains("2026-11-24-small-ann-2"))
   }
+
+  @Test func `check exits 0 or 1 on broken files, never a crash`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let folder = casebook.home + "-mutants"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let source = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture("small.yaml"))))
+    var statuses: Set<Int32> = []
+    for index in 0..<60 {
+      var bytes = source
+      let position = (index * 7919) % bytes.count
+      if index.isMultiple(of: 2) { bytes = Array(bytes.prefix(position)) } else { bytes[position] ^= 0xA5 }
+      let path = "\(folder)/m\(index).yaml"
+      FileManager.default.createFile(atPath: path, contents: Data(bytes))
+      let outcome = try casebook.run(["check", path])
+      #expect([0, 1].contains(outcome.status), "\(path): \(outcome.stderr)")
+      #expect(!outcome.stderr.contains("Fatal error"))
+      statuses.insert(outcome.status)
+    }
+    #expect(statuses.contains(1))
+    #expect(try casebook.run(["check", fixture("small.yaml")]).status == 0)
+    let all = try casebook.run(["check", folder])
+    #expect(all.status == 1)
+  }
 }

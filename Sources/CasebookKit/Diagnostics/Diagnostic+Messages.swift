@@ -1,16 +1,24 @@
 // The wording of every playbook diagnostic, in one place and in alphabetical order.
+
+/// User text as a message quotes it: in single quotes, cut to 60 characters.
+private func quoted(_ text: some CustomStringConvertible) -> String {
+  let scalars = text.description.unicodeScalars
+  guard scalars.count > 60 else { return "'\(text)'" }
+  return "'\(String(String.UnicodeScalarView(scalars.prefix(60))))…'"
+}
+
 extension Diagnostic {
   static func askWithBothAnswers(step: StepID, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .askWithBothAnswers,
-      message: "step '\(step)' has both 'choices' and 'input'; an ask takes one of them",
+      message: "step \(quoted(step)) has both 'choices' and 'input'; an ask takes one of them",
       location: location)
   }
 
   static func askWithoutAnswers(step: StepID, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .askWithoutAnswers,
-      message: "step '\(step)' asks a question but has neither 'choices' nor 'input'",
+      message: "step \(quoted(step)) asks a question but has neither 'choices' nor 'input'",
       location: location)
   }
 
@@ -18,21 +26,21 @@ extension Diagnostic {
     Diagnostic(
       code: .badAnswer,
       message:
-        "answer '\(answer)' cannot be typed as a word; use letters, without spaces, not only digits and not starting with ':'",
+        "answer \(quoted(answer)) cannot be typed as a word; use letters, without spaces, not only digits and not starting with ':'",
       location: location)
   }
 
   static func badID(_ id: String, what: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .badID,
-      message: "\(what) '\(id)' is not a valid identifier; use lower-case letters, digits and '-'",
+      message: "\(what) \(quoted(id)) is not a valid identifier; use lower-case letters, digits and '-'",
       location: location)
   }
 
   static func badSaveName(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .badID,
-      message: "save name '\(name)' is not valid; use lower-case letters, digits and '_', starting with a letter or '_'",
+      message: "save name \(quoted(name)) is not valid; use lower-case letters, digits and '_', starting with a letter or '_'",
       location: location)
   }
 
@@ -40,7 +48,7 @@ extension Diagnostic {
     let known = InputKind.allCases.map(\.rawValue)
     return Diagnostic(
       code: .badInputKind,
-      message: "unknown input kind '\(kind)'; expected one of \(known.map { "'\($0)'" }.joined(separator: ", "))",
+      message: "unknown input kind \(quoted(kind)); expected one of \(known.map { "'\($0)'" }.joined(separator: ", "))",
       location: location,
       notes: Suggestion.nearest(to: kind, in: known).map { ["did you mean '\($0)'?"] } ?? [])
   }
@@ -50,7 +58,7 @@ extension Diagnostic {
   ) -> Diagnostic {
     Diagnostic(
       code: .danglingNext,
-      message: "'\(field)' names step '\(target)', which does not exist",
+      message: "\(quoted(field)) names step \(quoted(target)), which does not exist",
       location: location,
       notes: Suggestion.nearest(to: target.rawValue, in: known.map(\.rawValue)).map {
         ["did you mean '\($0)'?"]
@@ -60,21 +68,21 @@ extension Diagnostic {
   static func duplicateAnswer(_ answer: String, step: StepID, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .duplicateAnswer,
-      message: "answer '\(answer)' appears more than once in step '\(step)'",
+      message: "answer \(quoted(answer)) appears more than once in step \(quoted(step))",
       location: location)
   }
 
   static func duplicateKey(_ keys: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .duplicateKey,
-      message: "key \(keys.map { "'\($0)'" }.joined(separator: ", ")) appears more than once in one mapping",
+      message: "key \(keys.map { quoted($0) }.joined(separator: ", ")) appears more than once in one mapping",
       location: location)
   }
 
   static func duplicateStepID(_ id: StepID, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .duplicateStepID,
-      message: "step id '\(id)' is already used at line \(first.line)",
+      message: "step id \(quoted(id)) is already used at line \(first.line)",
       location: location)
   }
 
@@ -83,13 +91,13 @@ extension Diagnostic {
   }
 
   static func emptyText(field: String, at location: SourceLocation) -> Diagnostic {
-    Diagnostic(code: .emptyText, message: "'\(field)' is empty", location: location)
+    Diagnostic(code: .emptyText, message: "\(quoted(field)) is empty", location: location)
   }
 
   static func endWithNext(step: StepID, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .endWithNext,
-      message: "end step '\(step)' has a 'next'; an end step finishes the case",
+      message: "end step \(quoted(step)) has a 'next'; an end step finishes the case",
       location: location)
   }
 
@@ -103,32 +111,32 @@ extension Diagnostic {
   static func misplacedKey(_ key: String, kind: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .misplacedKey,
-      message: "'\(key)' does not belong on \(kind)",
+      message: "\(quoted(key)) does not belong on \(kind)",
       location: location)
   }
 
   static func missingKey(_ key: String, in context: String, at location: SourceLocation) -> Diagnostic {
-    Diagnostic(code: .missingKey, message: "\(context) is missing '\(key)'", location: location)
+    Diagnostic(code: .missingKey, message: "\(context) is missing \(quoted(key))", location: location)
   }
 
   static func missingStepKind(step: StepID, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .missingKey,
-      message: "step '\(step)' needs one of 'say', 'ask' or 'end'",
+      message: "step \(quoted(step)) needs one of 'say', 'ask' or 'end'",
       location: location)
   }
 
   static func missingNext(step: StepID, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .missingNext,
-      message: "step '\(step)' needs a 'next' naming the step that follows it",
+      message: "step \(quoted(step)) needs a 'next' naming the step that follows it",
       location: location)
   }
 
   static func noWayToEnd(step: StepID, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .noWayToEnd,
-      message: "no end step can be reached from step '\(step)'; the case could never finish",
+      message: "no end step can be reached from step \(quoted(step)); the case could never finish",
       location: location)
   }
 
@@ -142,14 +150,14 @@ extension Diagnostic {
   static func singleChoice(step: StepID, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .singleChoice,
-      message: "step '\(step)' offers only one answer; use 'say' with 'next', or add another choice",
+      message: "step \(quoted(step)) offers only one answer; use 'say' with 'next', or add another choice",
       location: location)
   }
 
   static func stepKindConflict(step: StepID, kinds: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .stepKindConflict,
-      message: "step '\(step)' has \(kinds.map { "'\($0)'" }.joined(separator: " and ")); a step takes exactly one of 'say', 'ask' or 'end'",
+      message: "step \(quoted(step)) has \(kinds.map { quoted($0) }.joined(separator: " and ")); a step takes exactly one of 'say', 'ask' or 'end'",
       location: location)
   }
 
@@ -163,7 +171,7 @@ extension Diagnostic {
   static func unknownKey(_ key: String, in context: String, known: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .unknownKey,
-      message: "unknown key '\(key)' in \(context)",
+      message: "unknown key \(quoted(key)) in \(context)",
       location: location,
       notes: Suggestion.nearest(to: key, in: known).map { ["did you mean '\($0)'?"] } ?? [])
   }
@@ -175,14 +183,14 @@ extension Diagnostic {
   static func unreachableStep(step: StepID, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .unreachableStep,
-      message: "step '\(step)' can never be reached from the start step",
+      message: "step \(quoted(step)) can never be reached from the start step",
       location: location)
   }
 
   static func wrongType(_ field: String, expected: String, found: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .wrongType,
-      message: "'\(field)' should be \(expected), found \(found)",
+      message: "\(quoted(field)) should be \(expected), found \(found)",
       location: location)
   }
 

@@ -18,12 +18,11 @@ public enum DiagnosticRenderer {
         linesByFile[location.file] = source.split(separator: "\n", omittingEmptySubsequences: false)
       }
       if let lines = linesByFile[location.file], location.line >= 1, location.line <= lines.count {
-        let line = TextSanitizer.clean(String(lines[location.line - 1]).replacingTabs())
+        let (line, caretColumn) = excerpt(
+          TextSanitizer.clean(String(lines[location.line - 1]).replacingTabs()), column: location.column)
         if !line.allSatisfy(\.isWhitespace) {
           output += line + "\n"
-          let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
-          let padding = String(String.UnicodeScalarView(prefix).map { $0 == "\t" ? "\t" : " " })
-          output += padding + "^\n"
+          output += String(repeating: " ", count: max(0, caretColumn - 1)) + "^\n"
         }
       }
       for note in diagnostic.notes {
@@ -31,6 +30,26 @@ public enum DiagnosticRenderer {
       }
     }
     return output
+  }
+
+  /// The longest source line shown whole; a longer one is cut to a window around the column.
+  static let maximumLineWidth = 160
+
+  /// The part of `line` to show, and the caret's column within it.
+  static func excerpt(_ line: String, column: Int) -> (String, Int) {
+    let scalars = Array(line.unicodeScalars)
+    guard scalars.count > maximumLineWidth else { return (line, column) }
+    let half = maximumLineWidth / 2
+    let start = max(0, min(column - 1 - half, scalars.count - maximumLineWidth))
+    let end = min(scalars.count, start + maximumLineWidth)
+    var view = String.UnicodeScalarView(scalars[start..<end])
+    var caret = column - start
+    if start > 0 {
+      view.insert("…", at: view.startIndex)
+      caret += 1
+    }
+    if end < scalars.count { view.append("…") }
+    return (String(view), caret)
   }
 
   /// A closing count such as `2 errors, 1 warning`, or `nil` when there are none.
