@@ -176,4 +176,13 @@ import Testing
     let all = try casebook.run(["check", folder])
     #expect(all.status == 1)
   }
+
+  @Test func `a branch and conditional choices, whole run`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let outcome = try casebook.run(["run", fixture("conditions.yaml"), "--client", "Lee"], input: "no\n45m\nstart\n1\n")
+    assertGolden(outcome.stdout, named: "conditions.transcript")
+    #expect(outcome.status == 0)
+    assertGolden(casebook.read("2026-11-24-conditions-lee", "record.json"), named: "conditions.record.json")
+  }
 }

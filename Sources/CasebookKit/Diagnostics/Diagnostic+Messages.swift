@@ -53,6 +53,21 @@ extension Diagnostic {
       notes: Suggestion.nearest(to: kind, in: known).map { ["did you mean '\($0)'?"] } ?? [])
   }
 
+  static func branchWithoutDefault(step: StepID, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .branchWithoutDefault,
+      message: "branch step \(quoted(step)) has no last case without 'when'; add one with only 'next' for when nothing else holds",
+      location: location)
+  }
+
+  static func conditionSyntax(_ problem: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(code: .conditionSyntax, message: "condition: \(problem)", location: location)
+  }
+
+  static func conditionProblem(_ code: DiagnosticCode, _ problem: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(code: code, message: "condition: \(problem)", location: location)
+  }
+
   static func danglingNext(
     _ target: StepID, field: String, known: [StepID], at location: SourceLocation
   ) -> Diagnostic {

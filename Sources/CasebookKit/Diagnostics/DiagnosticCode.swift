@@ -27,5 +27,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
   case missingNext = "missing-next"
   case emptyText = "empty-text"
   case misplacedKey = "misplaced-key"
+  case conditionSyntax = "condition-syntax"
+  case unknownName = "unknown-name"
+  case typeMismatch = "type-mismatch"
+  case branchWithoutDefault = "branch-without-default"
   case badAnswer = "bad-answer"
 }

@@ -233,6 +233,11 @@ public struct CaseEngine: Sendable {
         effects.append(.show(Output(.instruction, text)))
         effects += coaching(for: step)
         id = next
+      case .branch(let cases):
+        let taken = cases.first { $0.condition.map { ConditionEvaluator.holds($0, in: state.values) } ?? true }
+        guard let taken else { break }
+        state.path.append(.init(step: id, text: taken.source.map { "when \($0)" } ?? "otherwise", at: now))
+        id = taken.next
       case .ask:
         state.current = id
         return effects + ask(id)
@@ -267,7 +272,8 @@ public struct CaseEngine: Sendable {
 
   func read(_ text: String, for question: Question, at now: Date) -> Reading {
     switch question.answers {
-    case .choices(let choices):
+    case .choices(let all):
+      let choices = offered(all)
       let accepted = Self.acceptedAnswers(choices)
       guard !text.isEmpty else { return .rejected("Type an answer: \(accepted).") }
       if let choice = Self.match(text, in: choices) {
@@ -285,6 +291,12 @@ public struct CaseEngine: Sendable {
       }
       return .accepted(value, canonical: value.description)
     }
+  }
+
+  /// The choices whose condition holds now; all of them if none does, so a question always has answers.
+  func offered(_ choices: [Choice]) -> [Choice] {
+    let open = choices.filter { $0.condition.map { ConditionEvaluator.holds($0, in: state.values) } ?? true }
+    return open.isEmpty ? choices : open
   }
 
   /// The choice `text` names: its number, its word, its label, or a unique start of its word.
@@ -314,7 +326,8 @@ public struct CaseEngine: Sendable {
     effects += coaching(for: step)
     let answers: [String]
     switch question.answers {
-    case .choices(let choices):
+    case .choices(let all):
+      let choices = offered(all)
       let width = choices.map(\.answer.count).max() ?? 0
       let lines = choices.enumerated().map { index, choice in
         let label = choice.label.map { String(repeating: " ", count: width - choice.answer.count) + "  \($0)" } ?? ""

@@ -4,8 +4,9 @@ import Yams
 /// finds instead of stopping at the first.
 struct NodeReader {
   static let playbookKeys = ["id", "title", "summary", "start", "steps"]
-  static let stepKeys = ["id", "say", "ask", "end", "next", "choices", "input", "save", "detail", "why"]
-  static let choiceKeys = ["answer", "label", "next"]
+  static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why"]
+  static let choiceKeys = ["answer", "label", "next", "when"]
+  static let branchKeys = ["when", "next"]
 
   let file: String
   private(set) var diagnostics: [Diagnostic] = []
@@ -69,13 +70,18 @@ struct NodeReader {
     let id = StepID(idText)
     let detail = optionalString("detail", in: fields)
     let why = optionalString("why", in: fields)
-    let kinds = ["say", "ask", "end"].filter { fields[$0] != nil }
+    let kinds = ["say", "ask", "end", "branch"].filter { fields[$0] != nil }
     guard let kindKey = kinds.first else {
       report(.missingStepKind(step: id, at: stepLocation))
       return nil
     }
     if kinds.count > 1, let second = fields[kinds[1]] {
       report(.stepKindConflict(step: id, kinds: kinds, at: location(of: second.key)))
+    }
+    if kindKey == "branch" {
+      rejectKeys(["choices", "input", "save", "next"], in: fields, kind: "a 'branch' step (each case has its own 'next')")
+      guard let branchField = fields["branch"], let cases = readBranch(branchField.value, step: id) else { return nil }
+      return Step(id: id, kind: .branch(cases), detail: detail, why: why, location: stepLocation)
     }
     guard let text = optionalString(kindKey, in: fields) else { return nil }
     let next = optionalString("next", in: fields).map { StepID($0) }
@@ -164,8 +170,54 @@ struct NodeReader {
     if let answer, let answerNode = fields["answer"], !Self.isTypeableAnswer(answer) {
       report(.badAnswer(answer, at: location(of: answerNode.value)))
     }
+    let (condition, conditionLocation) = readCondition(fields)
     guard let answer, let next else { return nil }
-    return Choice(answer: answer, label: label, next: StepID(next), location: location(of: fields["answer"]?.value ?? node))
+    return Choice(
+      answer: answer, label: label, next: StepID(next), location: location(of: fields["answer"]?.value ?? node),
+      condition: condition, conditionLocation: conditionLocation)
+  }
+
+  private mutating func readBranch(_ node: Node, step: StepID) -> [BranchCase]? {
+    guard case .sequence(let sequence) = node, !sequence.isEmpty else {
+      report(.wrongType("branch", expected: "a list of cases, each with 'when' and 'next'", found: describe(node), at: location(of: node)))
+      return nil
+    }
+    var cases: [BranchCase] = []
+    for (index, caseNode) in sequence.enumerated() {
+      guard let fields = fields(of: caseNode, named: "a branch case", allowed: Self.branchKeys) else { continue }
+      let caseLocation = location(of: caseNode)
+      let (condition, conditionLocation) = readCondition(fields)
+      let source = optionalString("when", in: fields)
+      if fields["when"] == nil && index != sequence.count - 1 {
+        report(.misplacedKey("a case without 'when'", kind: "a branch before its last case (it would always be taken)", at: caseLocation))
+      }
+      guard let next = requiredString("next", in: fields, context: "a branch case", at: caseLocation) else { continue }
+      cases.append(BranchCase(
+        condition: condition, source: source, next: StepID(next), location: caseLocation,
+        conditionLocation: conditionLocation))
+    }
+    if let last = sequence.last, last.mapping?["when"] != nil {
+      report(.branchWithoutDefault(step: step, at: location(of: last)))
+    }
+    return cases
+  }
+
+  /// The condition under `when`, parsed, and where its text begins.
+  private mutating func readCondition(_ fields: [String: (key: Node, value: Node)]) -> (Condition?, SourceLocation?) {
+    guard let field = fields["when"], let text = optionalString("when", in: fields),
+      case .scalar(let scalar) = field.value
+    else { return (nil, nil) }
+    var start = location(of: field.value)
+    if scalar.style == .singleQuoted || scalar.style == .doubleQuoted { start.column += 1 }
+    switch ConditionParser.parse(text) {
+    case .success(let condition):
+      return (condition, start)
+    case .failure(let failure):
+      var at = start
+      at.column += failure.offset
+      report(.conditionSyntax(failure.message, at: at))
+      return (nil, start)
+    }
   }
 
   // MARK: - Fields

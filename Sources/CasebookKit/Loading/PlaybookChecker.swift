@@ -51,6 +51,7 @@ enum PlaybookChecker {
       case .input(_, let next): [(next, step.nextLocation ?? step.location)]
       }
     case .end: []
+    case .branch(let cases): cases.map { ($0.next, $0.location) }
     }
   }
 

@@ -73,8 +73,13 @@ public enum PlaybookLoader {
     }
 
     var reader = NodeReader(file: file)
-    let playbook = reader.readPlaybook(root, contentHash: ContentHash.hex(of: data))
+    var playbook = reader.readPlaybook(root, contentHash: ContentHash.hex(of: data))
     var diagnostics = reader.diagnostics
+    if let read = playbook {
+      let (resolved, conditionDiagnostics) = ConditionChecker.resolve(read)
+      playbook = resolved
+      diagnostics += conditionDiagnostics
+    }
     if let playbook {
       let startNode = root.mapping?["start"]
       let startLocation = startNode.map(reader.location(of:)) ?? top

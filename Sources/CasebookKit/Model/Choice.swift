@@ -8,12 +8,21 @@ public struct Choice: Sendable, Hashable {
   public var next: StepID
   /// Where the choice is written.
   public var location: SourceLocation
+  /// When the choice is offered; always when `nil`.
+  public var condition: Condition?
+  /// Where the condition's text begins, for its diagnostics.
+  public var conditionLocation: SourceLocation?
 
   /// Creates a choice.
-  public init(answer: String, label: String? = nil, next: StepID, location: SourceLocation) {
+  public init(
+    answer: String, label: String? = nil, next: StepID, location: SourceLocation, condition: Condition? = nil,
+    conditionLocation: SourceLocation? = nil
+  ) {
+    self.conditionLocation = conditionLocation
     self.answer = answer
     self.label = label
     self.next = next
     self.location = location
+    self.condition = condition
   }
 }

@@ -8,6 +8,8 @@ public struct Step: Sendable, Hashable {
     case ask(Question)
     /// The end of the case, with what was decided and what comes next.
     case end(String)
+    /// A decision without a question: the first case whose condition holds, else the default.
+    case branch([BranchCase])
   }
 
   /// The step's identifier.
@@ -42,6 +44,7 @@ public struct Step: Sendable, Hashable {
     case .say(let text, _): text
     case .ask(let question): question.text
     case .end(let text): text
+    case .branch(let cases): cases.map { $0.source ?? "otherwise" }.joined(separator: " / ")
     }
   }
 
@@ -51,6 +54,7 @@ public struct Step: Sendable, Hashable {
     case .say(_, let next): [next]
     case .ask(let question): question.successors
     case .end: []
+    case .branch(let cases): cases.map(\.next)
     }
   }
 

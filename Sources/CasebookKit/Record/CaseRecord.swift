@@ -104,6 +104,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
       case .say?: kind = "say"
       case .ask?: kind = "ask"
       case .end?: kind = "end"
+      case .branch?: kind = "branch"
       case nil: kind = "unknown"
       }
       return StepEntry(id: entry.step, kind: kind, text: entry.text, answer: entry.answer, at: entry.at)

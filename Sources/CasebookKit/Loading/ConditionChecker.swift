@@ -1,0 +1,201 @@
+/// Type-checks conditions against the values a playbook saves, and tells saved names from
+/// answer words.
+struct ConditionChecker {
+  /// The type of a saved value or an operand.
+  enum ValueType: Hashable, CustomStringConvertible {
+    case text, number, duration, date
+    /// The answer word of a question with these answers.
+    case answer(Set<String>)
+    /// A bare word, compared with an answer.
+    case word(String)
+
+    var description: String {
+      switch self {
+      case .text: "text"
+      case .number: "a number"
+      case .duration: "a duration"
+      case .date: "a date"
+      case .answer: "an answer"
+      case .word(let word): "the word '\(word)'"
+      }
+    }
+
+    var isOrdered: Bool { [.number, .duration, .date].contains(self) }
+  }
+
+  /// A problem, with its place in the condition's text.
+  struct Problem: Equatable {
+    var code: DiagnosticCode
+    var message: String
+    var offset: Int
+  }
+
+  /// The type of every name some step saves.
+  let types: [String: ValueType]
+
+  /// The names saved in `playbook`, and problems where one name is saved with two types.
+  static func savedTypes(in playbook: Playbook) -> [String: ValueType] {
+    var types: [String: ValueType] = [:]
+    for step in playbook.steps {
+      guard case .ask(let question) = step.kind, let name = question.save else { continue }
+      let type: ValueType
+      switch question.answers {
+      case .choices(let choices): type = .answer(Set(choices.map { $0.answer.lowercased() }))
+      case .input(let kind, _):
+        switch kind {
+        case .text: type = .text
+        case .number: type = .number
+        case .duration: type = .duration
+        case .date: type = .date
+        }
+      }
+      if case .answer(let existing)? = types[name], case .answer(let more) = type {
+        types[name] = .answer(existing.union(more))
+      } else if types[name] == nil {
+        types[name] = type
+      }
+    }
+    return types
+  }
+
+  /// The condition with names nothing saves read as answer words, and its problems.
+  func check(_ condition: Condition) -> (Condition, [Problem]) {
+    switch condition {
+    case .not(let inner):
+      let (checked, problems) = check(inner)
+      return (.not(checked), problems)
+    case .and(let left, let right):
+      let (l, lp) = check(left)
+      let (r, rp) = check(right)
+      return (.and(l, r), lp + rp)
+    case .or(let left, let right):
+      let (l, lp) = check(left)
+      let (r, rp) = check(right)
+      return (.or(l, r), lp + rp)
+    case .truth(let operand):
+      let resolved = resolve(operand)
+      guard case .name(let name, _) = resolved, case .answer(let answers)? = types[name], answers.contains("yes") else {
+        return (.truth(resolved), [Problem(
+          code: .typeMismatch,
+          message: "\(describe(resolved)) is not a yes/no answer; compare it, e.g. 'name == value'",
+          offset: operand.offset)])
+      }
+      return (.truth(resolved), [])
+    case .compare(let left, let comparison, let right):
+      let lhs = resolve(left)
+      let rhs = resolve(right)
+      return (.compare(lhs, comparison, rhs), problems(lhs, comparison, rhs))
+    }
+  }
+
+  private func resolve(_ operand: Condition.Operand) -> Condition.Operand {
+    if case .name(let name, let offset) = operand, types[name] == nil { return .word(name, offset: offset) }
+    return operand
+  }
+
+  private func type(of operand: Condition.Operand) -> ValueType {
+    switch operand {
+    case .name(let name, _): types[name] ?? .word(name)
+    case .word(let word, _): .word(word)
+    case .literal(let value, _):
+      switch value {
+      case .text: .text
+      case .number: .number
+      case .duration: .duration
+      case .date: .date
+      }
+    }
+  }
+
+  private func describe(_ operand: Condition.Operand) -> String {
+    switch operand {
+    case .name(let name, _): "'\(name)'"
+    case .word(let word, _): "'\(word)'"
+    case .literal(let value, _): "'\(value)'"
+    }
+  }
+
+  private func unknown(_ name: String, at offset: Int) -> Problem {
+    let guess = Suggestion.nearest(to: name, in: types.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+    return Problem(code: .unknownName, message: "'\(name)' is not saved by any step\(guess)", offset: offset)
+  }
+
+  private func problems(_ lhs: Condition.Operand, _ comparison: Condition.Comparison, _ rhs: Condition.Operand) -> [Problem] {
+    let left = type(of: lhs)
+    let right = type(of: rhs)
+    switch (left, right) {
+    case (.word(let a), .word):
+      return [unknown(a, at: lhs.offset)]
+    case (.answer(let answers), .word(let word)), (.word(let word), .answer(let answers)):
+      let offset = left == .word(word) ? lhs.offset : rhs.offset
+      var problems: [Problem] = []
+      if !answers.contains(word.lowercased()) {
+        problems.append(Problem(
+          code: .unknownName,
+          message: "'\(word)' is neither a saved name nor one of the answers \(answers.sorted().map { "'\($0)'" }.joined(separator: ", "))",
+          offset: offset))
+      }
+      if comparison != .equal && comparison != .notEqual {
+        problems.append(Problem(code: .typeMismatch, message: "answers can only be compared with == and !=", offset: lhs.offset))
+      }
+      return problems
+    case (.answer, .text), (.text, .answer), (.text, .text), (.text, .word), (.word, .text):
+      if comparison != .equal && comparison != .notEqual {
+        return [Problem(code: .typeMismatch, message: "text can only be compared with == and !=", offset: lhs.offset)]
+      }
+      return []
+    case (.answer, .answer):
+      return comparison == .equal || comparison == .notEqual
+        ? [] : [Problem(code: .typeMismatch, message: "answers can only be compared with == and !=", offset: lhs.offset)]
+    default:
+      if left == right && left.isOrdered { return [] }
+      if case .word(let word) = left { return [unknown(word, at: lhs.offset)] }
+      if case .word(let word) = right { return [unknown(word, at: rhs.offset)] }
+      return [Problem(
+        code: .typeMismatch,
+        message: "\(describe(lhs)) is \(left) but \(describe(rhs)) is \(right); they cannot be compared",
+        offset: lhs.offset)]
+    }
+  }
+}
+
+extension ConditionChecker {
+  /// The playbook with every condition checked and its answer words told from saved names.
+  static func resolve(_ playbook: Playbook) -> (Playbook, [Diagnostic]) {
+    let checker = ConditionChecker(types: savedTypes(in: playbook))
+    var diagnostics: [Diagnostic] = []
+    func checked(_ condition: Condition?, at start: SourceLocation?) -> Condition? {
+      guard let condition else { return nil }
+      let (resolved, problems) = checker.check(condition)
+      for problem in problems {
+        var location = start ?? SourceLocation(file: playbook.file, line: 1, column: 1)
+        location.column += problem.offset
+        diagnostics.append(.conditionProblem(problem.code, problem.message, at: location))
+      }
+      return resolved
+    }
+    var steps = playbook.steps
+    for index in steps.indices {
+      switch steps[index].kind {
+      case .ask(var question):
+        guard case .choices(var choices) = question.answers else { continue }
+        for choice in choices.indices {
+          choices[choice].condition = checked(choices[choice].condition, at: choices[choice].conditionLocation)
+        }
+        question.answers = .choices(choices)
+        steps[index].kind = .ask(question)
+      case .branch(var cases):
+        for item in cases.indices {
+          cases[item].condition = checked(cases[item].condition, at: cases[item].conditionLocation)
+        }
+        steps[index].kind = .branch(cases)
+      case .say, .end:
+        continue
+      }
+    }
+    let resolved = Playbook(
+      id: playbook.id, title: playbook.title, summary: playbook.summary, start: playbook.start, steps: steps,
+      file: playbook.file, contentHash: playbook.contentHash)
+    return (resolved, diagnostics)
+  }
+}

@@ -1,0 +1,50 @@
+/// A condition over saved values, as written after `when:`, such as `wait_limit > 20m and reached == no`.
+public indirect enum Condition: Sendable, Hashable {
+  /// How two operands are compared.
+  public enum Comparison: String, Sendable, Hashable, CaseIterable {
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+  }
+
+  /// One side of a comparison.
+  public enum Operand: Sendable, Hashable {
+    /// A saved value, by name; `offset` is where it starts in the condition's text.
+    case name(String, offset: Int)
+    /// A literal value.
+    case literal(Value, offset: Int)
+    /// A bare word that is not a saved name: one of a question's answer words, such as `no`.
+    case word(String, offset: Int)
+
+    /// Where it starts in the condition's text, in Unicode scalars from 0.
+    public var offset: Int {
+      switch self {
+      case .name(_, let offset), .literal(_, let offset), .word(_, let offset): offset
+      }
+    }
+  }
+
+  /// A comparison of two operands.
+  case compare(Operand, Comparison, Operand)
+  /// A saved yes/no value (or answer) tested on its own: true when it is `yes`.
+  case truth(Operand)
+  /// Negation.
+  case not(Condition)
+  /// Both.
+  case and(Condition, Condition)
+  /// Either.
+  case or(Condition, Condition)
+
+  /// Every operand, left to right.
+  public var operands: [Operand] {
+    switch self {
+    case .compare(let left, _, let right): [left, right]
+    case .truth(let operand): [operand]
+    case .not(let inner): inner.operands
+    case .and(let left, let right), .or(let left, let right): left.operands + right.operands
+    }
+  }
+}
