@@ -30,6 +30,7 @@ final class Console {
     case .outcome: write("\n= " + styled(text, "1") + "\n")
     case .explanation: write(styled(indent(text), "2") + "\n")
     case .info: write(text + "\n")
+    case .draft: write("\n" + text + "\n")
     }
   }
 

@@ -185,4 +185,15 @@ import Testing
     #expect(outcome.status == 0)
     assertGolden(casebook.read("2026-11-24-conditions-lee", "record.json"), named: "conditions.record.json")
   }
+
+  @Test func `drafts are shown filled and kept in the record as filled`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let outcome = try casebook.run(["run", fixture("drafts.yaml"), "--client", "Dana Ruiz"], input: "20\n")
+    assertGolden(outcome.stdout, named: "drafts.transcript")
+    #expect(outcome.status == 0)
+    let drafts = try casebook.record("2026-11-24-follow-up-dana-ruiz")["drafts"] as? [[String: Any]] ?? []
+    #expect(drafts.map { $0["kind"] as? String } == ["email", "text"])
+    #expect((drafts.first?["text"] as? String)?.contains("I waited 20m for you today") == true)
+  }
 }

@@ -68,6 +68,18 @@ extension Diagnostic {
     Diagnostic(code: code, message: "condition: \(problem)", location: location)
   }
 
+  static func templateSyntax(_ problem: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(code: .templateSyntax, message: "draft template: \(problem)", location: location)
+  }
+
+  static func templateName(_ name: String, known: [String], at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .unknownName,
+      message: "draft template uses \(quoted(name)), which no step saves (and is not 'client' or 'title')",
+      location: location,
+      notes: Suggestion.nearest(to: name, in: known).map { ["did you mean '\($0)'?"] } ?? [])
+  }
+
   static func danglingNext(
     _ target: StepID, field: String, known: [StepID], at location: SourceLocation
   ) -> Diagnostic {

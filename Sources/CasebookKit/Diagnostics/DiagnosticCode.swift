@@ -31,5 +31,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
   case unknownName = "unknown-name"
   case typeMismatch = "type-mismatch"
   case branchWithoutDefault = "branch-without-default"
+  case templateSyntax = "template-syntax"
   case badAnswer = "bad-answer"
 }

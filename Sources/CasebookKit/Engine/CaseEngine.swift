@@ -81,8 +81,8 @@ public struct CaseEngine: Sendable {
       case .resumed(let at):
         engine.state.history.append(.resumed(at: at))
         if engine.state.status == .interrupted { engine.state.status = .running }
-      case .finished:
-        // Reaching an end step records its own `finished` entry while replaying.
+      case .finished, .drafted:
+        // Reaching a step records its own `finished` and `drafted` entries while replaying.
         continue
       }
     }
@@ -232,6 +232,7 @@ public struct CaseEngine: Sendable {
         state.path.append(.init(step: id, text: text, at: now))
         effects.append(.show(Output(.instruction, text)))
         effects += coaching(for: step)
+        effects += drafts(of: step, at: now)
         id = next
       case .branch(let cases):
         let taken = cases.first { $0.condition.map { ConditionEvaluator.holds($0, in: state.values) } ?? true }
@@ -240,7 +241,8 @@ public struct CaseEngine: Sendable {
         id = taken.next
       case .ask:
         state.current = id
-        return effects + ask(id)
+        let questionEffects = ask(id)
+        return effects + questionEffects.dropLast() + drafts(of: step, at: now) + questionEffects.suffix(1)
       case .end(let text):
         state.path.append(.init(step: id, text: text, at: now))
         state.current = nil
@@ -249,6 +251,7 @@ public struct CaseEngine: Sendable {
         effects.append(record(.finished(step: id, at: now)))
         effects.append(.show(Output(.outcome, text)))
         effects += coaching(for: step)
+        effects += drafts(of: step, at: now)
         effects.append(.finish(.completed))
         return effects
       }
@@ -256,6 +259,26 @@ public struct CaseEngine: Sendable {
     // A loop of `say` steps with no question: the loader rejects it, so this is unreachable.
     state.current = nil
     return effects + [.finish(state.status)]
+  }
+
+  /// Fills a step's drafts, journals them as filled, and shows them.
+  private mutating func drafts(of step: Step, at now: Date) -> [Effect] {
+    guard !step.drafts.isEmpty else { return [] }
+    var values = state.values.mapValues(\.description)
+    values["client"] = state.header.client ?? ""
+    values["title"] = playbook.title
+    var effects: [Effect] = []
+    for draft in step.drafts {
+      let subject = draft.subject.map { DraftRenderer.fill($0, with: values) }
+      let text = DraftRenderer.fill(draft.template, with: values)
+      effects.append(record(.drafted(step: step.id, kind: draft.kind, subject: subject, text: text, at: now)))
+      var block = "--- \(draft.kind.rawValue) draft, ready to copy ---\n"
+      if let subject { block += "Subject: \(subject)\n\n" }
+      block += text.hasSuffix("\n") ? text : text + "\n"
+      block += "--- end of draft ---"
+      effects.append(.show(Output(.draft, block)))
+    }
+    return effects
   }
 
   private mutating func record(_ entry: JournalEntry) -> Effect {

@@ -16,6 +16,8 @@ public struct Output: Sendable, Hashable {
     case explanation
     /// Command output: help, where, acknowledgements.
     case info
+    /// A filled message, ready to copy.
+    case draft
   }
 
   /// What this block is.

@@ -193,6 +193,17 @@ extension ConditionChecker {
         continue
       }
     }
+    let known = ["client", "title"] + checker.types.keys.sorted()
+    for step in steps {
+      for draft in step.drafts {
+        for name in DraftRenderer.names(in: (draft.subject ?? "") + "\n" + draft.template) where !known.contains(name) {
+          let place = DraftRenderer.position(of: name, in: draft.template).map {
+            NodeReader.offset(draft.location, line: $0.line, column: $0.column)
+          }
+          diagnostics.append(.templateName(name, known: known, at: place ?? draft.location))
+        }
+      }
+    }
     let resolved = Playbook(
       id: playbook.id, title: playbook.title, summary: playbook.summary, start: playbook.start, steps: steps,
       file: playbook.file, contentHash: playbook.contentHash)

@@ -4,7 +4,8 @@ import Yams
 /// finds instead of stopping at the first.
 struct NodeReader {
   static let playbookKeys = ["id", "title", "summary", "start", "steps"]
-  static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why"]
+  static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts"]
+  static let draftKeys = ["kind", "subject", "text"]
   static let choiceKeys = ["answer", "label", "next", "when"]
   static let branchKeys = ["when", "next"]
 
@@ -111,9 +112,11 @@ struct NodeReader {
       }
       kind = .ask(Question(text: text, answers: answers, save: save))
     }
-    return Step(
+    var step = Step(
       id: id, kind: kind, detail: detail, why: why, location: stepLocation,
       nextLocation: fields["next"].map { location(of: $0.value) })
+    if let draftsField = fields["drafts"] { step.drafts = readDrafts(draftsField.value) }
+    return step
   }
 
   private mutating func readAnswers(
@@ -175,6 +178,47 @@ struct NodeReader {
     return Choice(
       answer: answer, label: label, next: StepID(next), location: location(of: fields["answer"]?.value ?? node),
       condition: condition, conditionLocation: conditionLocation)
+  }
+
+  private mutating func readDrafts(_ node: Node) -> [Draft] {
+    guard case .sequence(let sequence) = node else {
+      report(.wrongType("drafts", expected: "a list of drafts, each with 'kind' and 'text'", found: describe(node), at: location(of: node)))
+      return []
+    }
+    var drafts: [Draft] = []
+    for draftNode in sequence {
+      guard let fields = fields(of: draftNode, named: "a draft", allowed: Self.draftKeys) else { continue }
+      let draftLocation = location(of: draftNode)
+      let kindText = requiredString("kind", in: fields, context: "a draft", at: draftLocation)
+      let subject = optionalString("subject", in: fields)
+      guard let textField = fields["text"], case .scalar(let scalar) = textField.value, !scalar.string.isEmpty else {
+        report(.missingKey("text", in: "a draft", at: draftLocation))
+        continue
+      }
+      var start = location(of: textField.value)
+      // A block scalar (`|` or `>`) begins on the line after its indicator.
+      if scalar.style == .literal || scalar.style == .folded {
+        start.line += 1
+        start.column = (location(of: textField.key).column) + 2
+      } else if scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+        start.column += 1
+      }
+      guard let kindText else { continue }
+      guard let kind = Draft.Kind(rawValue: kindText) else {
+        report(.wrongType("kind", expected: Draft.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", "), found: "'\(kindText)'", at: location(of: fields["kind"]?.value ?? draftNode)))
+        continue
+      }
+      var readable = true
+      for template in [subject, scalar.string].compactMap({ $0 }) {
+        if let failure = DraftRenderer.validate(template) {
+          report(.templateSyntax(failure.message, at: Self.offset(start, line: failure.line, column: failure.column)))
+          readable = false
+        }
+      }
+      guard readable else { continue }
+      drafts.append(Draft(kind: kind, subject: subject, template: scalar.string, location: start))
+    }
+    return drafts
   }
 
   private mutating func readBranch(_ node: Node, step: StepID) -> [BranchCase]? {
@@ -277,6 +321,14 @@ struct NodeReader {
   }
 
   // MARK: - Helpers
+
+  /// The place `line`, `column` of a text that begins at `start` (continuation lines share its indentation).
+  static func offset(_ start: SourceLocation, line: Int, column: Int) -> SourceLocation {
+    var at = start
+    at.line += line - 1
+    at.column = start.column + column - 1
+    return at
+  }
 
   static func isValidName(_ name: String) -> Bool {
     guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || first == "_" else { return false }

@@ -24,6 +24,8 @@ public struct Step: Sendable, Hashable {
   public var location: SourceLocation
   /// Where the step's own `next` is written, if it has one.
   public var nextLocation: SourceLocation?
+  /// Messages offered at this step, filled from the case's values.
+  public var drafts: [Draft] = []
 
   /// Creates a step.
   public init(

@@ -46,6 +46,20 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     public var due: String?
   }
 
+  /// A message filled during the case.
+  public struct DraftEntry: Sendable, Hashable, Codable {
+    /// The step that offered it.
+    public var step: StepID
+    /// `email`, `text`, `voicemail`, `letter` or `message`.
+    public var kind: Draft.Kind
+    /// The subject, for an email.
+    public var subject: String?
+    /// The text as filled.
+    public var text: String
+    /// When it was filled.
+    public var at: Date
+  }
+
   /// How the case ended.
   public struct Outcome: Sendable, Hashable, Codable {
     /// The end step reached.
@@ -78,6 +92,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   public var values: [String: String]
   /// The free notes.
   public var notes: [NoteEntry]
+  /// The messages filled during the case, as filled.
+  public var drafts: [DraftEntry]
   /// Everything that happened, in order, undone answers included.
   public var history: [HistoryEntry]
   /// How the case ended, once it has.
@@ -112,6 +128,10 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     values = state.values.mapValues(\.description)
     notes = state.notes.map { NoteEntry(text: $0.text, step: $0.step, at: $0.at) }
     history = state.history.compactMap(Self.historyEntry)
+    drafts = state.history.compactMap { entry in
+      guard case .drafted(let step, let kind, let subject, let text, let at) = entry else { return nil }
+      return DraftEntry(step: step, kind: kind, subject: subject, text: text, at: at)
+    }
     if state.status == .completed, let last = state.path.last, playbook[last.step]?.isEnd == true {
       outcome = Outcome(step: last.step, text: last.text)
     }
@@ -128,6 +148,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     case .left(let reason, let at): HistoryEntry(event: "left", text: reason.rawValue, at: at)
     case .resumed(let at): HistoryEntry(event: "resumed", at: at)
     case .finished(let step, let at): HistoryEntry(event: "finished", step: step, at: at)
+    case .drafted: nil
     }
   }
 

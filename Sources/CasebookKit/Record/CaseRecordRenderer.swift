@@ -48,6 +48,20 @@ public enum CaseRecordRenderer {
         lines.append("- \(time.clock(note.at)) \(escape(note.text))")
       }
     }
+    if !record.drafts.isEmpty {
+      lines.append("")
+      lines.append("## Drafts")
+      for draft in record.drafts {
+        lines.append("")
+        lines.append("\(draft.kind.rawValue.capitalized) at `\(draft.step)`, \(time.clock(draft.at)):")
+        lines.append("")
+        if let subject = draft.subject { lines.append("    Subject: \(TextSanitizer.clean(subject))") }
+        // Indented as a code block, so the message keeps its own lines and nothing in it is Markdown.
+        for line in draft.text.split(separator: "\n", omittingEmptySubsequences: false) {
+          lines.append("    " + TextSanitizer.clean(String(line)))
+        }
+      }
+    }
     if !record.values.isEmpty {
       lines.append("")
       lines.append("## Values")

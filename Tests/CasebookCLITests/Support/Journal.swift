@@ -27,6 +27,7 @@ struct JournalReading {
       case .left: events.append("left")
       case .resumed: events.append("resumed")
       case .finished: events.append("finished")
+      case .drafted: events.append("drafted")
       }
     }
     self.answers = answers

@@ -1,0 +1,56 @@
+import CasebookKit
+import Foundation
+import Testing
+
+@Suite struct DraftTests {
+  @Test func `drafts are filled from the client and saved values, journaled as filled, and kept in the record`() throws {
+    let path = fixturesFolder().appendingPathComponent("valid/drafts.yaml").path
+    let result = PlaybookLoader.load(path: path)
+    #expect(result.diagnostics == [])
+    let playbook = try #require(result.playbook)
+    let header = CaseHeader(
+      playbook: "follow-up", title: playbook.title, playbookFile: path, playbookHash: "0", client: "Dana & Co",
+      mode: .live, started: Date(timeIntervalSince1970: 0))
+    var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
+    _ = engine.begin()
+    let at = Date(timeIntervalSince1970: 60)
+    let effects = engine.handle(.input("20m"), at: at)
+    let email = "Hi Dana & Co,\n\nI waited 20m for you today & hope all is well.\nReply with two times that suit you.\n"
+    let text = "Hi Dana & Co, sorry we missed you today. When suits you to rebook?"
+    #expect(effects == [
+      .persist(.answered(step: "wait-limit", answer: "20m", at: at)),
+      .show(Output(.instruction, "Send the follow-up now.")),
+      .persist(.drafted(step: "send", kind: .email, subject: "Missed appointment, Dana & Co", text: email, at: at)),
+      .show(Output(.draft, "--- email draft, ready to copy ---\nSubject: Missed appointment, Dana & Co\n\n\(email)--- end of draft ---")),
+      .persist(.drafted(step: "send", kind: .text, subject: nil, text: text, at: at)),
+      .show(Output(.draft, "--- text draft, ready to copy ---\n\(text)\n--- end of draft ---")),
+      .persist(.finished(step: "done", at: at)),
+      .show(Output(.outcome, "Log the no-show.")),
+      .finish(.completed),
+    ])
+    let record = CaseRecord(state: engine.state, playbook: playbook)
+    #expect(record.drafts.map(\.text) == [email, text])
+    #expect(DraftRenderer.names(in: "{{a}} {{{b}}} {{#c}}{{/c}} {{^d}}{{/d}} {{! note}} {{&e}}") == ["a", "b", "c", "d", "e"])
+  }
+
+  @Test func `a template that names nothing saved is an error at its line`() {
+    let yaml = """
+      id: t
+      title: T
+      start: s
+      steps:
+        - id: s
+          say: Go.
+          drafts:
+            - kind: text
+              text: "Hi {{clinet}}"
+          next: e
+        - id: e
+          end: Done.
+      """
+    let result = PlaybookLoader.load(data: Data(yaml.utf8), file: "t.yaml")
+    #expect(result.diagnostics.map(\.code) == [.unknownName])
+    #expect(result.diagnostics.first?.location == SourceLocation(file: "t.yaml", line: 9, column: 21))
+    #expect(result.diagnostics.first?.notes == ["did you mean 'client'?"])
+  }
+}
