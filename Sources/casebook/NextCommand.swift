@@ -40,8 +40,8 @@ extension Casebook {
           items.append(item("Finish the case: casebook resume \(summary.name)", due: nil))
         }
       }
-      // Soonest due first; those without a due date after them, oldest case first.
-      items.sort { ($0.due ?? "9999", $0.started) < ($1.due ?? "9999", $1.started) }
+      // Soonest due first; those without a due date after them; then oldest case first.
+      items.sort { ($0.due ?? "9999", $0.started, $0.case) < ($1.due ?? "9999", $1.started, $1.case) }
       if json {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

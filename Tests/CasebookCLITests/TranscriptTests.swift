@@ -196,4 +196,26 @@ import Testing
     #expect(drafts.map { $0["kind"] as? String } == ["email", "text"])
     #expect((drafts.first?["text"] as? String)?.contains("I waited 20m for you today") == true)
   }
+
+  @Test func `next lists open actions across cases, soonest due first`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    _ = try casebook.run(["run", fixture("actions.yaml"), "--client", "Kim"], input: "2026-12-05\n")
+    _ = try casebook.run(["run", fixture("actions.yaml"), "--client", "Lee"], input: "2026-11-27\n")
+    _ = try casebook.run(["run", fixture("small.yaml"), "--client", "Ann"], input: "")
+    let next = try casebook.run(["next"])
+    #expect(next.status == 0)
+    #expect(next.stdout == """
+      2026-11-25  Send the written confirmation  [2026-11-24-rebook-kim · Kim]
+      2026-11-25  Send the written confirmation  [2026-11-24-rebook-lee · Lee]
+      2026-11-27  Check they came  [2026-11-24-rebook-lee · Lee]
+      2026-12-05  Check they came  [2026-11-24-rebook-kim · Kim]
+      no date  Review the no-show policy  [2026-11-24-rebook-kim · Kim]
+      no date  Review the no-show policy  [2026-11-24-rebook-lee · Lee]
+      no date  Finish the case: casebook resume 2026-11-24-small-ann  [2026-11-24-small-ann · Ann]
+
+      """)
+    let cases = try casebook.run(["cases"])
+    #expect(cases.stdout.contains("2026-11-25"))
+  }
 }

@@ -26,6 +26,15 @@ public struct CaseEngine: Sendable {
     self.calendar = calendar
   }
 
+  /// An engine positioned at `state`, to ask it questions (such as due dates) about a case.
+  public init(playbook: Playbook, restoring state: SessionState, timeZone: TimeZone = .current) {
+    self.playbook = playbook
+    self.state = state
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    self.calendar = calendar
+  }
+
   // MARK: - Beginning and resuming
 
   /// Starts a new case at the playbook's first step.
@@ -250,6 +259,11 @@ public struct CaseEngine: Sendable {
         state.stopped = now
         effects.append(record(.finished(step: id, at: now)))
         effects.append(.show(Output(.outcome, text)))
+        let actions = plannedActions(of: step)
+        if !actions.isEmpty {
+          let lines = actions.map { "  - \($0.text)" + ($0.due.map { " (by \($0))" } ?? "") }
+          effects.append(.show(Output(.outcome, (["Next:"] + lines).joined(separator: "\n"))))
+        }
         effects += coaching(for: step)
         effects += drafts(of: step, at: now)
         effects.append(.finish(.completed))
@@ -259,6 +273,24 @@ public struct CaseEngine: Sendable {
     // A loop of `say` steps with no question: the loader rejects it, so this is unreachable.
     state.current = nil
     return effects + [.finish(state.status)]
+  }
+
+  /// An end step's actions with their due dates, counted from a saved date or the case's first day.
+  public func plannedActions(of step: Step) -> [CaseRecord.NextAction] {
+    let components = calendar.dateComponents([.year, .month, .day], from: state.header.started)
+    let firstDay = CivilDate(year: components.year ?? 2000, month: components.month ?? 1, day: components.day ?? 1)
+    return step.actions.map { action in
+      var base = firstDay
+      if let from = action.from {
+        if case .date(let date)? = state.values[from] { base = date } else { base = nil }
+      }
+      let due = action.withinDays.flatMap { days in base.map { day in
+        var date = day.adding(days: days)
+        date.minuteOfDay = nil
+        return date.description
+      } }
+      return CaseRecord.NextAction(text: action.text, due: due)
+    }
   }
 
   /// Fills a step's drafts, journals them as filled, and shows them.

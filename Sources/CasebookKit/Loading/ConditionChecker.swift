@@ -204,6 +204,16 @@ extension ConditionChecker {
         }
       }
     }
+    for step in steps {
+      for action in step.actions {
+        guard let from = action.from else { continue }
+        switch checker.types[from] {
+        case .date?: continue
+        case nil: diagnostics.append(.conditionProblem(.unknownName, "action counts from \(from.debugDescription), which no step saves", at: action.location))
+        case let other?: diagnostics.append(.conditionProblem(.typeMismatch, "action counts from '\(from)', which is \(other), not a date", at: action.location))
+        }
+      }
+    }
     let resolved = Playbook(
       id: playbook.id, title: playbook.title, summary: playbook.summary, start: playbook.start, steps: steps,
       file: playbook.file, contentHash: playbook.contentHash)

@@ -4,8 +4,9 @@ import Yams
 /// finds instead of stopping at the first.
 struct NodeReader {
   static let playbookKeys = ["id", "title", "summary", "start", "steps"]
-  static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts"]
+  static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts", "decision", "actions"]
   static let draftKeys = ["kind", "subject", "text"]
+  static let actionKeys = ["do", "within", "from"]
   static let choiceKeys = ["answer", "label", "next", "when"]
   static let branchKeys = ["when", "next"]
 
@@ -116,6 +117,12 @@ struct NodeReader {
       id: id, kind: kind, detail: detail, why: why, location: stepLocation,
       nextLocation: fields["next"].map { location(of: $0.value) })
     if let draftsField = fields["drafts"] { step.drafts = readDrafts(draftsField.value) }
+    if step.isEnd {
+      step.decision = optionalString("decision", in: fields)
+      if let actionsField = fields["actions"] { step.actions = readActions(actionsField.value) }
+    } else {
+      rejectKeys(["decision", "actions"], in: fields, kind: "a step that is not an 'end'")
+    }
     return step
   }
 
@@ -178,6 +185,29 @@ struct NodeReader {
     return Choice(
       answer: answer, label: label, next: StepID(next), location: location(of: fields["answer"]?.value ?? node),
       condition: condition, conditionLocation: conditionLocation)
+  }
+
+  private mutating func readActions(_ node: Node) -> [PlannedAction] {
+    guard case .sequence(let sequence) = node else {
+      report(.wrongType("actions", expected: "a list of actions, each with 'do'", found: describe(node), at: location(of: node)))
+      return []
+    }
+    var actions: [PlannedAction] = []
+    for actionNode in sequence {
+      guard let fields = fields(of: actionNode, named: "an action", allowed: Self.actionKeys) else { continue }
+      let actionLocation = location(of: actionNode)
+      guard let text = requiredString("do", in: fields, context: "an action", at: actionLocation) else { continue }
+      var days: Int?
+      if let within = optionalString("within", in: fields) {
+        days = PlannedAction.parseDays(within)
+        if days == nil, let field = fields["within"] {
+          report(.wrongType("within", expected: "a number of days or weeks, such as '3d' or '2w'", found: "'\(within)'", at: location(of: field.value)))
+        }
+      }
+      let from = optionalString("from", in: fields)
+      actions.append(PlannedAction(text: text, withinDays: days, from: from, location: actionLocation))
+    }
+    return actions
   }
 
   private mutating func readDrafts(_ node: Node) -> [Draft] {

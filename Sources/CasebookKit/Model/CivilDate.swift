@@ -44,6 +44,37 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     return CivilDate(year: year, month: month, day: day, minuteOfDay: minuteOfDay) ?? self
   }
 
+  /// The date `days` days later (or earlier, when negative), keeping the time.
+  public func adding(days: Int) -> CivilDate {
+    var result = self
+    var remaining = days
+    while remaining > 0 {
+      result = result.nextDay
+      remaining -= 1
+    }
+    while remaining < 0 {
+      result = result.previousDay
+      remaining += 1
+    }
+    return result
+  }
+
+  /// The previous calendar day, keeping the time.
+  public var previousDay: CivilDate {
+    var year = year
+    var month = month
+    var day = day - 1
+    if day < 1 {
+      month -= 1
+      if month < 1 {
+        month = 12
+        year -= 1
+      }
+      day = Self.daysIn(month: month, year: year)
+    }
+    return CivilDate(year: year, month: month, day: day, minuteOfDay: minuteOfDay) ?? self
+  }
+
   public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
     (lhs.year, lhs.month, lhs.day, lhs.minuteOfDay ?? -1)
       < (rhs.year, rhs.month, rhs.day, rhs.minuteOfDay ?? -1)

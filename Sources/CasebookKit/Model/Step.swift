@@ -26,6 +26,10 @@ public struct Step: Sendable, Hashable {
   public var nextLocation: SourceLocation?
   /// Messages offered at this step, filled from the case's values.
   public var drafts: [Draft] = []
+  /// At an end step: what was decided, in a few words, if written apart from the end's text.
+  public var decision: String?
+  /// At an end step: what to do next, and by when.
+  public var actions: [PlannedAction] = []
 
   /// Creates a step.
   public init(

@@ -44,6 +44,12 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     public var text: String
     /// The day it is due, as `YYYY-MM-DD`, if known.
     public var due: String?
+
+    /// Creates an action.
+    public init(text: String, due: String?) {
+      self.text = text
+      self.due = due
+    }
   }
 
   /// A message filled during the case.
@@ -66,6 +72,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     public var step: StepID
     /// What was decided and what comes next, as the end step says it.
     public var text: String
+    /// What was decided, in a few words, when the end step says so apart from its text.
+    public var decision: String?
   }
 
   /// The record's format version.
@@ -133,9 +141,14 @@ public struct CaseRecord: Sendable, Hashable, Codable {
       return DraftEntry(step: step, kind: kind, subject: subject, text: text, at: at)
     }
     if state.status == .completed, let last = state.path.last, playbook[last.step]?.isEnd == true {
-      outcome = Outcome(step: last.step, text: last.text)
+      outcome = Outcome(step: last.step, text: last.text, decision: playbook[last.step]?.decision)
     }
-    nextActions = outcome.map { [NextAction(text: $0.text, due: nil)] } ?? []
+    nextActions = []
+    if let outcome, let step = playbook[outcome.step] {
+      let engine = CaseEngine(playbook: playbook, restoring: state)
+      let planned = engine.plannedActions(of: step)
+      nextActions = planned.isEmpty ? [NextAction(text: outcome.text, due: nil)] : planned
+    }
     current = state.status == .completed ? nil : state.current
   }
 

@@ -74,7 +74,15 @@ public enum CaseRecordRenderer {
     lines.append("## What was decided, and what comes next")
     lines.append("")
     if let outcome = record.outcome {
+      if let decision = outcome.decision { lines.append("Decided: \(escape(decision))") }
       lines.append(escape(outcome.text))
+      let planned = record.nextActions.filter { !($0.text == outcome.text && $0.due == nil) }
+      if !planned.isEmpty {
+        lines.append("")
+        for action in planned {
+          lines.append("- [ ] \(escape(action.text))" + (action.due.map { " (by \($0))" } ?? ""))
+        }
+      }
     } else {
       lines.append("Not decided yet: the case was left at step `\(record.current?.rawValue ?? "?")`.")
       lines.append("Resume it with `casebook resume`.")

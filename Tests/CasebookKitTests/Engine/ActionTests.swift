@@ -1,0 +1,62 @@
+import CasebookKit
+import Foundation
+import Testing
+
+@Suite struct ActionTests {
+  @Test func `an end step's actions get due dates from the case's first day or a saved date`() throws {
+    let path = fixturesFolder().appendingPathComponent("valid/actions.yaml").path
+    let result = PlaybookLoader.load(path: path)
+    #expect(result.diagnostics == [])
+    let playbook = try #require(result.playbook)
+    let started = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18 (UTC)
+    let header = CaseHeader(
+      playbook: "rebook", title: playbook.title, playbookFile: path, playbookHash: "0", client: "Kim", mode: .live,
+      started: started)
+    var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
+    _ = engine.begin()
+    let effects = engine.handle(.input("2026-11-20 10:00"), at: started)
+    #expect(effects.contains(.show(Output(.outcome, """
+      Next:
+        - Send the written confirmation (by 2026-11-19)
+        - Check they came (by 2026-11-20)
+        - Review the no-show policy
+      """))))
+    let record = CaseRecord(state: engine.state, playbook: playbook)
+    #expect(record.outcome?.decision == "Rebook instead of charging the fee")
+    #expect(record.nextActions == [
+      .init(text: "Send the written confirmation", due: "2026-11-19"),
+      .init(text: "Check they came", due: "2026-11-20"),
+      .init(text: "Review the no-show policy", due: nil),
+    ])
+  }
+
+  @Test(arguments: [("3d", 3), ("3 days", 3), ("2w", 14), ("48h", 2), ("1h", 1), ("0d", 0)])
+  func `within reads days and weeks`(text: String, days: Int) {
+    #expect(PlannedAction.parseDays(text) == days)
+  }
+
+  @Test func `a bad within and a from that is not a saved date are errors`() {
+    let yaml = """
+      id: t
+      title: T
+      start: n
+      steps:
+        - id: n
+          ask: How many?
+          input: number
+          save: count
+          next: e
+        - id: e
+          end: Done.
+          actions:
+            - do: Call back
+              within: soon
+            - do: Check
+              within: 1d
+              from: count
+      """
+    let result = PlaybookLoader.load(data: Data(yaml.utf8), file: "t.yaml")
+    #expect(result.diagnostics.map(\.code) == [.wrongType, .typeMismatch])
+    #expect(result.diagnostics.map(\.location.line) == [14, 15])
+  }
+}
