@@ -66,6 +66,7 @@ final class CaseSession {
   }
 
   private func persist(_ entry: JournalEntry) {
+    writer.updateHeader(engine.state.header)
     do {
       try writer.append(entry)
     } catch {

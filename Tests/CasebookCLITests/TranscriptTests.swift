@@ -218,4 +218,27 @@ import Testing
     let cases = try casebook.run(["cases"])
     #expect(cases.stdout.contains("2026-11-25"))
   }
+
+  @Test func `inputs are asked once at the start, and --client answers the client's name`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let asked = try casebook.run(["run", fixture("inputs.yaml")], input: "Dana Ruiz\n2026-11-24 09:00\n3\n")
+    #expect(asked.status == 0)
+    #expect(asked.stdout.contains("? What is the client's name?"))
+    #expect(asked.stdout.contains("Hi Dana Ruiz, about 2026-11-24 09:00: thanks for letting us know."))
+    #expect(casebook.caseFolders() == ["2026-11-24-intake-dana-ruiz"])
+    #expect(try casebook.record("2026-11-24-intake-dana-ruiz")["client"] as? String == "Dana Ruiz")
+
+    let given = try casebook.run(["run", fixture("inputs.yaml"), "--client", "Lee"], input: "2026-11-24\n1\n")
+    #expect(given.status == 0)
+    #expect(!given.stdout.contains("What is the client's name?"))
+    #expect(try casebook.answers("2026-11-24-intake-lee") == ["Lee", "2026-11-24", "1"])
+
+    // Resuming replays the inputs too.
+    let left = try casebook.run(["run", fixture("inputs.yaml")], input: "Ann\n")
+    #expect(left.status == 3)
+    let resumed = try casebook.run(["resume", "2026-11-24-intake-ann"], input: "2026-11-24\n2\n")
+    #expect(resumed.status == 0)
+    #expect(resumed.stdout.contains("Hi Ann, about 2026-11-24: thanks for letting us know."))
+  }
 }

@@ -40,6 +40,7 @@ public struct CaseEngine: Sendable {
   /// Starts a new case at the playbook's first step.
   public mutating func begin() -> [Effect] {
     var effects = [record(.opened(state.header))]
+    seedInputs()
     effects.append(.show(heading()))
     effects += enter(playbook.start, at: state.header.started)
     return effects
@@ -60,6 +61,7 @@ public struct CaseEngine: Sendable {
     guard header.format <= CaseHeader.currentFormat else { throw .newerFormat(header.format) }
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
     engine.state.history.append(entries[0])
+    engine.seedInputs()
     _ = engine.enter(playbook.start, at: header.started)
     var skipped: [JournalEntry] = []
     for entry in entries.dropFirst() {
@@ -104,6 +106,11 @@ public struct CaseEngine: Sendable {
     case missingHeader
     /// The journal was written by a newer Casebook.
     case newerFormat(Int)
+  }
+
+  /// The client's name given on the command line answers a `client` input.
+  private mutating func seedInputs() {
+    if playbook.inputs.contains("client"), let client = state.header.client { state.values["client"] = .text(client) }
   }
 
   /// Picks a left case up again: shows the path so far and asks the current question.
@@ -190,6 +197,7 @@ public struct CaseEngine: Sendable {
     var effects = [record(.answered(step: step, answer: answer, at: now))]
     state.path.append(.init(step: step, text: question.text, answer: answer, value: value, at: now))
     if let save = question.save { state.values[save] = value }
+    if question.isInput, question.save == "client", case .text(let client) = value { state.header.client = client }
     let next: StepID
     switch question.answers {
     case .choices(let choices):
@@ -248,7 +256,15 @@ public struct CaseEngine: Sendable {
         guard let taken else { break }
         state.path.append(.init(step: id, text: taken.source.map { "when \($0)" } ?? "otherwise", at: now))
         id = taken.next
-      case .ask:
+      case .ask(let question):
+        if question.isInput, let name = question.save, let known = state.values[name],
+          case .input(_, let next) = question.answers
+        {
+          // An input given on the command line is not asked again.
+          state.path.append(.init(step: id, text: question.text, answer: known.description, value: known, at: now))
+          id = next
+          continue
+        }
         state.current = id
         let questionEffects = ask(id)
         return effects + questionEffects.dropLast() + drafts(of: step, at: now) + questionEffects.suffix(1)

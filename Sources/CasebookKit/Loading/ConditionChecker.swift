@@ -214,9 +214,10 @@ extension ConditionChecker {
         }
       }
     }
-    let resolved = Playbook(
+    var resolved = Playbook(
       id: playbook.id, title: playbook.title, summary: playbook.summary, start: playbook.start, steps: steps,
       file: playbook.file, contentHash: playbook.contentHash)
+    resolved.inputs = playbook.inputs
     return (resolved, diagnostics)
   }
 }

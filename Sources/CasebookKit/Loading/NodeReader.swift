@@ -3,7 +3,8 @@ import Yams
 /// Reads the shape of a composed YAML document into model values, collecting every problem it
 /// finds instead of stopping at the first.
 struct NodeReader {
-  static let playbookKeys = ["id", "title", "summary", "start", "steps"]
+  static let playbookKeys = ["id", "title", "summary", "start", "inputs", "steps"]
+  static let inputKeys = ["name", "ask", "input", "why"]
   static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts", "decision", "actions"]
   static let draftKeys = ["kind", "subject", "text"]
   static let actionKeys = ["do", "within", "from"]
@@ -53,9 +54,18 @@ struct NodeReader {
       report(.missingKey("steps", in: "the playbook", at: rootLocation))
     }
     guard let id, let title, let start, hasStepList else { return nil }
-    return Playbook(
-      id: id, title: title, summary: summary, start: StepID(start), steps: steps, file: file,
-      contentHash: contentHash)
+    var first = StepID(start)
+    var names: [String] = []
+    if let inputsField = fields["inputs"] {
+      let inputSteps = readInputs(inputsField.value, leadingTo: first)
+      steps = inputSteps + steps
+      first = inputSteps.first?.id ?? first
+      names = inputSteps.compactMap { if case .ask(let question) = $0.kind { question.save } else { nil } }
+    }
+    var playbook = Playbook(
+      id: id, title: title, summary: summary, start: first, steps: steps, file: file, contentHash: contentHash)
+    playbook.inputs = names
+    return playbook
   }
 
   // MARK: - Steps
@@ -185,6 +195,43 @@ struct NodeReader {
     return Choice(
       answer: answer, label: label, next: StepID(next), location: location(of: fields["answer"]?.value ?? node),
       condition: condition, conditionLocation: conditionLocation)
+  }
+
+  /// The inputs as questions asked before the first step, each leading to the next.
+  private mutating func readInputs(_ node: Node, leadingTo start: StepID) -> [Step] {
+    guard case .sequence(let sequence) = node else {
+      report(.wrongType("inputs", expected: "a list of inputs, each with 'name', 'ask' and 'input'", found: describe(node), at: location(of: node)))
+      return []
+    }
+    var read: [(name: String, text: String, kind: InputKind, why: String?, location: SourceLocation)] = []
+    for inputNode in sequence {
+      guard let fields = fields(of: inputNode, named: "an input", allowed: Self.inputKeys) else { continue }
+      let inputLocation = location(of: inputNode)
+      let name = requiredString("name", in: fields, context: "an input", at: inputLocation)
+      let text = requiredString("ask", in: fields, context: "an input", at: inputLocation)
+      let kindText = requiredString("input", in: fields, context: "an input", at: inputLocation)
+      if let name, let field = fields["name"], !Self.isValidName(name) {
+        report(.badSaveName(name, at: location(of: field.value)))
+        continue
+      }
+      guard let name, let text, let kindText else { continue }
+      guard let kind = InputKind(rawValue: kindText) else {
+        report(.badInputKind(kindText, at: location(of: fields["input"]?.value ?? inputNode)))
+        continue
+      }
+      read.append((name, text, kind, optionalString("why", in: fields), inputLocation))
+    }
+    return read.enumerated().map { index, input in
+      let next = index + 1 < read.count ? Self.inputStepID(read[index + 1].name) : start
+      var question = Question(text: input.text, answers: .input(input.kind, next: next), save: input.name)
+      question.isInput = true
+      return Step(id: Self.inputStepID(input.name), kind: .ask(question), why: input.why, location: input.location)
+    }
+  }
+
+  /// The step that asks for input `name`: `input-` and the name with dashes.
+  static func inputStepID(_ name: String) -> StepID {
+    StepID("input-" + String(name.map { $0 == "_" ? "-" : $0 }))
   }
 
   private mutating func readActions(_ node: Node) -> [PlannedAction] {

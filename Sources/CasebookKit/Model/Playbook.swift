@@ -6,8 +6,10 @@ public struct Playbook: Sendable, Hashable {
   public var title: String
   /// One sentence on when to use it, if given.
   public var summary: String?
-  /// The first step.
+  /// The first step (the first input's question, when the playbook declares inputs).
   public var start: StepID
+  /// The names of the values asked once at the start, in order.
+  public var inputs: [String] = []
   /// The steps in the order written.
   public var steps: [Step]
   /// The file it came from, as the user named it.

@@ -14,6 +14,9 @@ public struct Question: Sendable, Hashable {
   public var answers: Answers
   /// The name the answer is kept under, if any.
   public var save: String?
+  /// Whether this asks for one of the playbook's `inputs`: skipped when its value is already known
+  /// (the client's name given with `--client`).
+  public var isInput = false
 
   /// Creates a question.
   public init(text: String, answers: Answers, save: String? = nil) {

@@ -53,6 +53,13 @@ public final class CaseWriter {
     }
   }
 
+  /// Replaces the header of a case not yet on disk (the client's name, once asked).
+  public func updateHeader(_ header: CaseHeader) {
+    guard case .notCreated(let store, let day, _, let source) = state else { return }
+    state = .notCreated(store: store, day: day, header: header, playbookSource: source)
+    deferred = deferred.map { if case .opened = $0 { .opened(header) } else { $0 } }
+  }
+
   /// Appends an entry and makes it durable; the header alone is held until the next entry.
   ///
   /// - Throws: ``StorageError`` when it could not be made durable; it stays pending.
