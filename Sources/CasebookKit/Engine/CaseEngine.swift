@@ -203,7 +203,7 @@ public struct CaseEngine: Sendable {
     case .choices(let choices):
       guard let choice = choices.first(where: { $0.answer == answer }) else { return effects }
       next = choice.next
-    case .input(_, let target):
+    case .input(_, let target), .checklist(_, let target):
       next = target
     }
     effects += enter(next, at: now)
@@ -351,6 +351,20 @@ public struct CaseEngine: Sendable {
         return .accepted(.text(choice.answer), canonical: choice.answer)
       }
       return .rejected("'\(text)' is not an answer here. Type \(accepted).")
+    case .checklist(let items, _):
+      let words = text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+      let accepted = "the numbers or words of the items that apply, e.g. 1 3, or none"
+      guard !words.isEmpty else { return .rejected("Type \(accepted).") }
+      if words.count == 1, words[0].lowercased() == "none" { return .accepted(.items([]), canonical: "none") }
+      var ticked: Set<String> = []
+      for word in words {
+        guard let item = Self.match(word, in: items) else {
+          return .rejected("'\(word)' is not an item here. Type \(accepted).")
+        }
+        ticked.insert(item.answer)
+      }
+      let ordered = items.map(\.answer).filter { ticked.contains($0) }
+      return .accepted(.items(ordered), canonical: Value.items(ordered).description)
     case .input(let kind, _):
       let components = calendar.dateComponents([.year, .month, .day], from: now)
       let today =
@@ -371,7 +385,7 @@ public struct CaseEngine: Sendable {
   }
 
   /// The choice `text` names: its number, its word, its label, or a unique start of its word.
-  static func match(_ text: String, in choices: [Choice]) -> Choice? {
+  static func match<Answer: AnswerWord>(_ text: String, in choices: [Answer]) -> Answer? {
     let lowered = text.lowercased()
     if let number = Int(lowered), choices.indices.contains(number - 1) { return choices[number - 1] }
     if let exact = choices.first(where: { $0.answer.lowercased() == lowered }) { return exact }
@@ -409,6 +423,15 @@ public struct CaseEngine: Sendable {
     case .input(let kind, _):
       effects.append(.show(Output(.choices, "  (\(kind.hint))")))
       answers = []
+    case .checklist(let items, _):
+      let width = items.map(\.answer.count).max() ?? 0
+      var lines = items.enumerated().map { index, item in
+        let label = item.label.map { String(repeating: " ", count: width - item.answer.count) + "  \($0)" } ?? ""
+        return "  \(index + 1) [ ] \(item.answer)\(label)"
+      }
+      lines.append("  (tick any: type their numbers or words, e.g. 1 3; or none)")
+      effects.append(.show(Output(.choices, lines.joined(separator: "\n"))))
+      answers = items.map(\.answer) + ["none"]
     }
     return effects + [.ask(Prompt(step: id, completions: answers + InSessionCommand.names, text: "> "))]
   }

@@ -10,6 +10,10 @@ public enum ConditionEvaluator {
     case .truth(let operand):
       guard case .text(let text)? = value(of: operand, in: values) else { return false }
       return text.lowercased() == "yes"
+    case .compare(let left, .has, let right):
+      guard case .items(let items)? = value(of: left, in: values), case .text(let word)? = value(of: right, in: values)
+      else { return false }
+      return items.contains { $0.lowercased() == word.lowercased() }
     case .compare(let left, let comparison, let right):
       guard let lhs = value(of: left, in: values), let rhs = value(of: right, in: values),
         let order = compare(lhs, rhs)
@@ -21,6 +25,7 @@ public enum ConditionEvaluator {
       case .lessOrEqual: return order <= 0
       case .greater: return order > 0
       case .greaterOrEqual: return order >= 0
+      case .has: return false
       }
     }
   }

@@ -8,6 +8,8 @@ struct ConditionChecker {
     case answer(Set<String>)
     /// A bare word, compared with an answer.
     case word(String)
+    /// The ticked items of a checklist with these items.
+    case checklist(Set<String>)
 
     var description: String {
       switch self {
@@ -16,6 +18,7 @@ struct ConditionChecker {
       case .duration: "a duration"
       case .date: "a date"
       case .answer: "an answer"
+      case .checklist: "a checklist"
       case .word(let word): "the word '\(word)'"
       }
     }
@@ -41,6 +44,7 @@ struct ConditionChecker {
       let type: ValueType
       switch question.answers {
       case .choices(let choices): type = .answer(Set(choices.map { $0.answer.lowercased() }))
+      case .checklist(let items, _): type = .checklist(Set(items.map { $0.answer.lowercased() }))
       case .input(let kind, _):
         switch kind {
         case .text: type = .text
@@ -84,6 +88,15 @@ struct ConditionChecker {
     case .compare(let left, let comparison, let right):
       let lhs = resolve(left)
       let rhs = resolve(right)
+      if comparison == .has {
+        guard case .checklist(let items) = type(of: lhs) else {
+          return (.compare(lhs, comparison, rhs), [Problem(code: .typeMismatch, message: "'has' needs a saved checklist on its left, such as 'causes has cost'", offset: lhs.offset)])
+        }
+        guard case .word(let word) = type(of: rhs), items.contains(word.lowercased()) else {
+          return (.compare(lhs, comparison, rhs), [Problem(code: .unknownName, message: "\(describe(rhs)) is not one of the items \(items.sorted().map { "'\($0)'" }.joined(separator: ", "))", offset: rhs.offset)])
+        }
+        return (.compare(lhs, comparison, rhs), [])
+      }
       return (.compare(lhs, comparison, rhs), problems(lhs, comparison, rhs))
     }
   }
@@ -103,6 +116,7 @@ struct ConditionChecker {
       case .number: .number
       case .duration: .duration
       case .date: .date
+      case .items: .text
       }
     }
   }

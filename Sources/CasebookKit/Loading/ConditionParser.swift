@@ -124,6 +124,10 @@ public enum ConditionParser {
         return inner
       }
       let left = try parseOperand()
+      if current.token == .word("has") {
+        advance()
+        return .compare(left, .has, try parseOperand())
+      }
       guard case .symbol(let symbol) = current.token, let comparison = Condition.Comparison(rawValue: symbol) else {
         return .truth(left)
       }
@@ -146,7 +150,7 @@ public enum ConditionParser {
         advance()
         return .literal(.text(text), offset: offset)
       case .word(let word):
-        guard !["and", "or", "not"].contains(word) else {
+        guard !["and", "or", "not", "has"].contains(word) else {
           throw Failure(message: "expected a name or a value before '\(word)'", offset: offset)
         }
         advance()

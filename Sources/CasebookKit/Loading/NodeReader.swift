@@ -5,10 +5,11 @@ import Yams
 struct NodeReader {
   static let playbookKeys = ["id", "title", "summary", "start", "inputs", "steps"]
   static let inputKeys = ["name", "ask", "input", "why"]
-  static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts", "decision", "actions"]
+  static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts", "decision", "actions", "checklist"]
   static let draftKeys = ["kind", "subject", "text"]
   static let actionKeys = ["do", "within", "from"]
   static let choiceKeys = ["answer", "label", "next", "when"]
+  static let itemKeys = ["item", "label"]
   static let branchKeys = ["when", "next"]
 
   let file: String
@@ -139,6 +140,32 @@ struct NodeReader {
   private mutating func readAnswers(
     step: StepID, fields: [String: (key: Node, value: Node)], next: StepID?, at stepLocation: SourceLocation
   ) -> Question.Answers? {
+    if let checklistField = fields["checklist"] {
+      if fields["choices"] != nil || fields["input"] != nil {
+        report(.askWithBothAnswers(step: step, at: location(of: checklistField.key)))
+        return nil
+      }
+      guard case .sequence(let sequence) = checklistField.value, sequence.count >= 2 else {
+        report(.wrongType("checklist", expected: "a list of at least two items, each with 'item'", found: describe(checklistField.value), at: location(of: checklistField.value)))
+        return nil
+      }
+      var items: [ChecklistItem] = []
+      var seen: Set<String> = ["none"]
+      for node in sequence {
+        guard let itemFields = self.fields(of: node, named: "a checklist item", allowed: Self.itemKeys),
+          let word = requiredString("item", in: itemFields, context: "a checklist item", at: location(of: node))
+        else { continue }
+        let itemLocation = location(of: itemFields["item"]?.value ?? node)
+        if !Self.isTypeableAnswer(word) { report(.badAnswer(word, at: itemLocation)) }
+        if !seen.insert(word.lowercased()).inserted { report(.duplicateAnswer(word, step: step, at: itemLocation)) }
+        items.append(ChecklistItem(answer: word, label: optionalString("label", in: itemFields), location: itemLocation))
+      }
+      guard let next else {
+        report(.missingNext(step: step, at: stepLocation))
+        return nil
+      }
+      return .checklist(items, next: next)
+    }
     switch (fields["choices"], fields["input"]) {
     case (nil, nil):
       report(.askWithoutAnswers(step: step, at: stepLocation))

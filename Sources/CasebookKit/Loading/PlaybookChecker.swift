@@ -48,7 +48,7 @@ enum PlaybookChecker {
     case .ask(let question):
       switch question.answers {
       case .choices(let choices): choices.map { ($0.next, $0.location) }
-      case .input(_, let next): [(next, step.nextLocation ?? step.location)]
+      case .input(_, let next), .checklist(_, let next): [(next, step.nextLocation ?? step.location)]
       }
     case .end: []
     case .branch(let cases): cases.map { ($0.next, $0.location) }

@@ -8,6 +8,8 @@ public indirect enum Condition: Sendable, Hashable {
     case lessOrEqual = "<="
     case greater = ">"
     case greaterOrEqual = ">="
+    /// A checklist has this item ticked.
+    case has
   }
 
   /// One side of a comparison.

@@ -6,6 +6,8 @@ public struct Question: Sendable, Hashable {
     case choices([Choice])
     /// Free input of one kind, followed by one next step.
     case input(InputKind, next: StepID)
+    /// Several items to tick (any number, or none), followed by one next step.
+    case checklist([ChecklistItem], next: StepID)
   }
 
   /// The question as shown.
@@ -29,7 +31,7 @@ public struct Question: Sendable, Hashable {
   public var successors: [StepID] {
     switch answers {
     case .choices(let choices): choices.map(\.next)
-    case .input(_, let next): [next]
+    case .input(_, let next), .checklist(_, let next): [next]
     }
   }
 }

@@ -8,6 +8,8 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
   case duration(seconds: Int)
   /// A calendar date, with or without a time.
   case date(CivilDate)
+  /// The ticked items of a checklist, in the checklist's order.
+  case items([String])
 
   /// The canonical written form: `15m`, `1h30m`, `2.5`, `2026-12-01 14:30`.
   public var description: String {
@@ -26,6 +28,7 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
       if rest > 0 || text.isEmpty { text += "\(rest)s" }
       return text
     case .date(let date): return date.description
+    case .items(let items): return items.isEmpty ? "none" : items.joined(separator: ", ")
     }
   }
 }
