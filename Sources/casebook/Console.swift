@@ -31,6 +31,7 @@ final class Console {
     case .explanation: write(styled(indent(text), "2") + "\n")
     case .info: write(text + "\n")
     case .draft: write("\n" + text + "\n")
+    case .alert: write((usesStyle ? "\u{07}" : "") + styled("! " + text, "1;31") + "\n")
     }
   }
 

@@ -1,7 +1,7 @@
 // The wording of every playbook diagnostic, in one place and in alphabetical order.
 
 /// User text as a message quotes it: in single quotes, cut to 60 characters.
-private func quoted(_ text: some CustomStringConvertible) -> String {
+func quoted(_ text: some CustomStringConvertible) -> String {
   let scalars = text.description.unicodeScalars
   guard scalars.count > 60 else { return "'\(text)'" }
   return "'\(String(String.UnicodeScalarView(scalars.prefix(60))))…'"
@@ -217,7 +217,7 @@ extension Diagnostic {
   static func wrongType(_ field: String, expected: String, found: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .wrongType,
-      message: "\(quoted(field)) should be \(expected), found \(found)",
+      message: "\(quoted(field)) should be \(expected), found \(found.unicodeScalars.count > 70 ? String(String.UnicodeScalarView(found.unicodeScalars.prefix(70))) + "…" : found)",
       location: location)
   }
 

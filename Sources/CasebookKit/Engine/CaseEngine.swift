@@ -11,6 +11,8 @@ public struct CaseEngine: Sendable {
   /// The case so far.
   public private(set) var state: SessionState
   private let calendar: Calendar
+  /// The time of the latest event, for conditions on timers.
+  private var now: Date?
 
   /// Creates an engine for a new case; call ``begin(at:)`` next.
   ///
@@ -138,7 +140,10 @@ public struct CaseEngine: Sendable {
     guard state.status == .running, let current = state.current else {
       return [.finish(state.status)]
     }
+    self.now = now
     switch event {
+    case .tick:
+      return expiredTimers()
     case .endOfInput:
       return leave(.endOfInput, at: now)
     case .interrupted:
@@ -238,21 +243,54 @@ public struct CaseEngine: Sendable {
     return [record(.left(reason: reason, at: now)), .finish(.interrupted)]
   }
 
+  private func holds(_ condition: Condition) -> Bool {
+    ConditionEvaluator.holds(condition, in: state.values, timers: state.timers, now: now)
+  }
+
+  /// Announces each timer that has run out since the last look, once.
+  private mutating func expiredTimers() -> [Effect] {
+    guard let now = now else { return [] }
+    var effects: [Effect] = []
+    for (name, deadline) in state.timers.sorted(by: { $0.value < $1.value })
+    where deadline <= now && !state.announcedTimers.contains(name) {
+      state.announcedTimers.insert(name)
+      let length = state.values[name]?.description ?? ""
+      effects.append(.show(Output(.alert, "\(Self.timerTitle(name)) of \(length) reached")))
+    }
+    return effects
+  }
+
+  static func timerTitle(_ name: String) -> String {
+    let words = name.split(separator: "_").joined(separator: " ")
+    return words.prefix(1).uppercased() + words.dropFirst()
+  }
+
+  /// Starts the step's timer from its saved duration, if it has one.
+  private mutating func startTimer(of step: Step, at now: Date) -> [Effect] {
+    guard let name = step.timer, case .duration(let seconds)? = state.values[name] else { return [] }
+    let deadline = now.addingTimeInterval(TimeInterval(seconds))
+    state.timers[name] = deadline
+    state.announcedTimers.remove(name)
+    return [.show(Output(.info, "\(Self.timerTitle(name)) started: \(Value.duration(seconds: seconds)), until \(TimeFormatter(timeZone: calendar.timeZone).clock(deadline)).")) ]
+  }
+
   /// Enters a step, passing through `say` steps, and stops at a question or an end.
   private mutating func enter(_ id: StepID, at now: Date) -> [Effect] {
     var effects: [Effect] = []
     var id = id
     var visited: Set<StepID> = []
+    self.now = now
     while let step = playbook[id], visited.insert(id).inserted {
       switch step.kind {
       case .say(let text, let next):
         state.path.append(.init(step: id, text: text, at: now))
         effects.append(.show(Output(.instruction, text)))
+        effects += startTimer(of: step, at: now)
         effects += coaching(for: step)
         effects += drafts(of: step, at: now)
         id = next
       case .branch(let cases):
-        let taken = cases.first { $0.condition.map { ConditionEvaluator.holds($0, in: state.values) } ?? true }
+        let taken = cases.first { $0.condition.map(holds) ?? true }
         guard let taken else { break }
         state.path.append(.init(step: id, text: taken.source.map { "when \($0)" } ?? "otherwise", at: now))
         id = taken.next
@@ -266,6 +304,7 @@ public struct CaseEngine: Sendable {
           continue
         }
         state.current = id
+        effects += startTimer(of: step, at: now)
         let questionEffects = ask(id)
         return effects + questionEffects.dropLast() + drafts(of: step, at: now) + questionEffects.suffix(1)
       case .end(let text):
@@ -380,7 +419,7 @@ public struct CaseEngine: Sendable {
 
   /// The choices whose condition holds now; all of them if none does, so a question always has answers.
   func offered(_ choices: [Choice]) -> [Choice] {
-    let open = choices.filter { $0.condition.map { ConditionEvaluator.holds($0, in: state.values) } ?? true }
+    let open = choices.filter { $0.condition.map(holds) ?? true }
     return open.isEmpty ? choices : open
   }
 
@@ -433,7 +472,8 @@ public struct CaseEngine: Sendable {
       effects.append(.show(Output(.choices, lines.joined(separator: "\n"))))
       answers = items.map(\.answer) + ["none"]
     }
-    return effects + [.ask(Prompt(step: id, completions: answers + InSessionCommand.names, text: "> "))]
+    let deadline = state.timers.filter { !state.announcedTimers.contains($0.key) }.values.min()
+    return effects + [.ask(Prompt(step: id, completions: answers + InSessionCommand.names, text: "> ", deadline: deadline))]
   }
 
   private func askAgain(_ id: StepID) -> [Effect] {

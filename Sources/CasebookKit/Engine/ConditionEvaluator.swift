@@ -1,12 +1,21 @@
+public import Foundation
+
 /// Decides a condition against the values saved so far. A name not saved yet makes its
 /// comparison false.
 public enum ConditionEvaluator {
-  /// Whether `condition` holds for `values`.
-  public static func holds(_ condition: Condition, in values: [String: Value]) -> Bool {
+  /// Whether `condition` holds for `values`, with `timers` (their deadlines) at time `now`.
+  public static func holds(
+    _ condition: Condition, in values: [String: Value], timers: [String: Date] = [:], now: Date? = nil
+  ) -> Bool {
     switch condition {
-    case .not(let inner): return !holds(inner, in: values)
-    case .and(let left, let right): return holds(left, in: values) && holds(right, in: values)
-    case .or(let left, let right): return holds(left, in: values) || holds(right, in: values)
+    case .expired(let name, _):
+      guard let deadline = timers[name], let now else { return false }
+      return now >= deadline
+    case .not(let inner): return !holds(inner, in: values, timers: timers, now: now)
+    case .and(let left, let right):
+      return holds(left, in: values, timers: timers, now: now) && holds(right, in: values, timers: timers, now: now)
+    case .or(let left, let right):
+      return holds(left, in: values, timers: timers, now: now) || holds(right, in: values, timers: timers, now: now)
     case .truth(let operand):
       guard case .text(let text)? = value(of: operand, in: values) else { return false }
       return text.lowercased() == "yes"

@@ -6,4 +6,6 @@ public enum Event: Sendable, Hashable {
   case endOfInput
   /// The process is being stopped (a signal, or the terminal went away).
   case interrupted
+  /// Time passed while waiting for an answer: timers may run out.
+  case tick
 }

@@ -18,6 +18,8 @@ public struct Output: Sendable, Hashable {
     case info
     /// A filled message, ready to copy.
     case draft
+    /// Something that needs attention now, such as a wait limit reached.
+    case alert
   }
 
   /// What this block is.

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A question waiting for an answer, with everything a line editor needs to help answer it.
 public struct Prompt: Sendable, Hashable {
   /// The step being asked.
@@ -6,11 +8,14 @@ public struct Prompt: Sendable, Hashable {
   public var completions: [String]
   /// What the prompt shows before the cursor.
   public var text: String
+  /// The soonest running timer's deadline, for a countdown in the prompt.
+  public var deadline: Date?
 
   /// Creates a prompt.
-  public init(step: StepID, completions: [String], text: String) {
+  public init(step: StepID, completions: [String], text: String, deadline: Date? = nil) {
     self.step = step
     self.completions = completions
     self.text = text
+    self.deadline = deadline
   }
 }

@@ -42,6 +42,10 @@ public struct SessionState: Sendable, Hashable {
   public var status: CaseStatus = .running
   /// When the case was finished or last left.
   public var stopped: Date?
+  /// The deadline of each running timer, by the name of the duration it counts down.
+  public var timers: [String: Date] = [:]
+  /// The timers whose expiry was already announced.
+  public var announcedTimers: Set<String> = []
 
   /// Creates the state of a case that has not reached its first step.
   public init(header: CaseHeader) {

@@ -19,7 +19,7 @@ struct ConditionChecker {
       case .date: "a date"
       case .answer: "an answer"
       case .checklist: "a checklist"
-      case .word(let word): "the word '\(word)'"
+      case .word(let word): "the word \(quoted(word))"
       }
     }
 
@@ -35,6 +35,8 @@ struct ConditionChecker {
 
   /// The type of every name some step saves.
   let types: [String: ValueType]
+  /// The names of the timers some step starts.
+  var timers: Set<String> = []
 
   /// The names saved in `playbook`, and problems where one name is saved with two types.
   static func savedTypes(in playbook: Playbook) -> [String: ValueType] {
@@ -76,6 +78,11 @@ struct ConditionChecker {
       let (l, lp) = check(left)
       let (r, rp) = check(right)
       return (.or(l, r), lp + rp)
+    case .expired(let name, let offset):
+      guard timers.contains(name) else {
+        return (condition, [Problem(code: .unknownName, message: "no step starts a timer \(quoted(name)); add 'timer: \(name)' to the step where the wait begins", offset: offset)])
+      }
+      return (condition, [])
     case .truth(let operand):
       let resolved = resolve(operand)
       guard case .name(let name, _) = resolved, case .answer(let answers)? = types[name], answers.contains("yes") else {
@@ -93,7 +100,7 @@ struct ConditionChecker {
           return (.compare(lhs, comparison, rhs), [Problem(code: .typeMismatch, message: "'has' needs a saved checklist on its left, such as 'causes has cost'", offset: lhs.offset)])
         }
         guard case .word(let word) = type(of: rhs), items.contains(word.lowercased()) else {
-          return (.compare(lhs, comparison, rhs), [Problem(code: .unknownName, message: "\(describe(rhs)) is not one of the items \(items.sorted().map { "'\($0)'" }.joined(separator: ", "))", offset: rhs.offset)])
+          return (.compare(lhs, comparison, rhs), [Problem(code: .unknownName, message: "\(describe(rhs)) is not one of the items \(items.sorted().map { quoted($0) }.joined(separator: ", "))", offset: rhs.offset)])
         }
         return (.compare(lhs, comparison, rhs), [])
       }
@@ -123,15 +130,15 @@ struct ConditionChecker {
 
   private func describe(_ operand: Condition.Operand) -> String {
     switch operand {
-    case .name(let name, _): "'\(name)'"
-    case .word(let word, _): "'\(word)'"
-    case .literal(let value, _): "'\(value)'"
+    case .name(let name, _): "\(quoted(name))"
+    case .word(let word, _): "\(quoted(word))"
+    case .literal(let value, _): "\(quoted(value))"
     }
   }
 
   private func unknown(_ name: String, at offset: Int) -> Problem {
     let guess = Suggestion.nearest(to: name, in: types.keys.sorted()).map { "; did you mean '\($0)'?" } ?? ""
-    return Problem(code: .unknownName, message: "'\(name)' is not saved by any step\(guess)", offset: offset)
+    return Problem(code: .unknownName, message: "\(quoted(name)) is not saved by any step\(guess)", offset: offset)
   }
 
   private func problems(_ lhs: Condition.Operand, _ comparison: Condition.Comparison, _ rhs: Condition.Operand) -> [Problem] {
@@ -146,7 +153,7 @@ struct ConditionChecker {
       if !answers.contains(word.lowercased()) {
         problems.append(Problem(
           code: .unknownName,
-          message: "'\(word)' is neither a saved name nor one of the answers \(answers.sorted().map { "'\($0)'" }.joined(separator: ", "))",
+          message: "\(quoted(word)) is neither a saved name nor one of the answers \(answers.sorted().map { quoted($0) }.joined(separator: ", "))",
           offset: offset))
       }
       if comparison != .equal && comparison != .notEqual {
@@ -176,7 +183,8 @@ struct ConditionChecker {
 extension ConditionChecker {
   /// The playbook with every condition checked and its answer words told from saved names.
   static func resolve(_ playbook: Playbook) -> (Playbook, [Diagnostic]) {
-    let checker = ConditionChecker(types: savedTypes(in: playbook))
+    var checker = ConditionChecker(types: savedTypes(in: playbook))
+    checker.timers = Set(playbook.steps.compactMap(\.timer))
     var diagnostics: [Diagnostic] = []
     func checked(_ condition: Condition?, at start: SourceLocation?) -> Condition? {
       guard let condition else { return nil }
@@ -219,12 +227,20 @@ extension ConditionChecker {
       }
     }
     for step in steps {
+      guard let timer = step.timer else { continue }
+      switch checker.types[timer] {
+      case .duration?: continue
+      case nil: diagnostics.append(.conditionProblem(.unknownName, "the timer counts down \(quoted(timer)), which no step saves", at: step.location))
+      case let other?: diagnostics.append(.conditionProblem(.typeMismatch, "the timer counts down \(quoted(timer)), which is \(other), not a duration", at: step.location))
+      }
+    }
+    for step in steps {
       for action in step.actions {
         guard let from = action.from else { continue }
         switch checker.types[from] {
         case .date?: continue
-        case nil: diagnostics.append(.conditionProblem(.unknownName, "action counts from \(from.debugDescription), which no step saves", at: action.location))
-        case let other?: diagnostics.append(.conditionProblem(.typeMismatch, "action counts from '\(from)', which is \(other), not a date", at: action.location))
+        case nil: diagnostics.append(.conditionProblem(.unknownName, "action counts from \(quoted(from)), which no step saves", at: action.location))
+        case let other?: diagnostics.append(.conditionProblem(.typeMismatch, "action counts from \(quoted(from)), which is \(other), not a date", at: action.location))
         }
       }
     }

@@ -124,6 +124,13 @@ public enum ConditionParser {
         return inner
       }
       let left = try parseOperand()
+      if current.token == .word("expired") {
+        advance()
+        guard case .name(let name, let offset) = left else {
+          throw Failure(message: "'expired' follows the name of a timer, such as 'wait_limit expired'", offset: left.offset)
+        }
+        return .expired(name, offset: offset)
+      }
       if current.token == .word("has") {
         advance()
         return .compare(left, .has, try parseOperand())
@@ -150,7 +157,7 @@ public enum ConditionParser {
         advance()
         return .literal(.text(text), offset: offset)
       case .word(let word):
-        guard !["and", "or", "not", "has"].contains(word) else {
+        guard !["and", "or", "not", "has", "expired"].contains(word) else {
           throw Failure(message: "expected a name or a value before '\(word)'", offset: offset)
         }
         advance()

@@ -5,7 +5,7 @@ import Yams
 struct NodeReader {
   static let playbookKeys = ["id", "title", "summary", "start", "inputs", "steps"]
   static let inputKeys = ["name", "ask", "input", "why"]
-  static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts", "decision", "actions", "checklist"]
+  static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts", "decision", "actions", "checklist", "timer"]
   static let draftKeys = ["kind", "subject", "text"]
   static let actionKeys = ["do", "within", "from"]
   static let choiceKeys = ["answer", "label", "next", "when"]
@@ -128,6 +128,7 @@ struct NodeReader {
       id: id, kind: kind, detail: detail, why: why, location: stepLocation,
       nextLocation: fields["next"].map { location(of: $0.value) })
     if let draftsField = fields["drafts"] { step.drafts = readDrafts(draftsField.value) }
+    step.timer = optionalString("timer", in: fields)
     if step.isEnd {
       step.decision = optionalString("decision", in: fields)
       if let actionsField = fields["actions"] { step.actions = readActions(actionsField.value) }

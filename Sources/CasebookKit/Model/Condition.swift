@@ -33,6 +33,8 @@ public indirect enum Condition: Sendable, Hashable {
   case compare(Operand, Comparison, Operand)
   /// A saved yes/no value (or answer) tested on its own: true when it is `yes`.
   case truth(Operand)
+  /// A timer (started by a step's `timer:` from a saved duration) has run out: `wait_limit expired`.
+  case expired(String, offset: Int)
   /// Negation.
   case not(Condition)
   /// Both.
@@ -45,6 +47,7 @@ public indirect enum Condition: Sendable, Hashable {
     switch self {
     case .compare(let left, _, let right): [left, right]
     case .truth(let operand): [operand]
+    case .expired(let name, let offset): [.name(name, offset: offset)]
     case .not(let inner): inner.operands
     case .and(let left, let right), .or(let left, let right): left.operands + right.operands
     }

@@ -30,6 +30,8 @@ public struct Step: Sendable, Hashable {
   public var decision: String?
   /// At an end step: what to do next, and by when.
   public var actions: [PlannedAction] = []
+  /// A saved duration whose countdown starts when this step is reached (a wait limit).
+  public var timer: String?
 
   /// Creates a step.
   public init(

@@ -102,6 +102,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   public var notes: [NoteEntry]
   /// The messages filled during the case, as filled.
   public var drafts: [DraftEntry]
+  /// Each timer's deadline, by the name of the duration it counts down.
+  public var timers: [String: Date]
   /// Everything that happened, in order, undone answers included.
   public var history: [HistoryEntry]
   /// How the case ended, once it has.
@@ -136,6 +138,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     values = state.values.mapValues(\.description)
     notes = state.notes.map { NoteEntry(text: $0.text, step: $0.step, at: $0.at) }
     history = state.history.compactMap(Self.historyEntry)
+    timers = state.timers
     drafts = state.history.compactMap { entry in
       guard case .drafted(let step, let kind, let subject, let text, let at) = entry else { return nil }
       return DraftEntry(step: step, kind: kind, subject: subject, text: text, at: at)
