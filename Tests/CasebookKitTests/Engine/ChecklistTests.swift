@@ -4,16 +4,7 @@ import Testing
 
 @Suite struct ChecklistTests {
   func engine() throws -> CaseEngine {
-    let path = fixturesFolder().appendingPathComponent("valid/checklist.yaml").path
-    let result = PlaybookLoader.load(path: path)
-    #expect(result.diagnostics == [])
-    let playbook = try #require(result.playbook)
-    let header = CaseHeader(
-      playbook: "root-cause", title: playbook.title, playbookFile: path, playbookHash: "0", client: nil, mode: .live,
-      started: Date(timeIntervalSince1970: 0))
-    var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
-    _ = engine.begin()
-    return engine
+    try startedEngine("checklist")
   }
 
   @Test func `items are ticked by number or word, saved in order, and tested with has`() throws {

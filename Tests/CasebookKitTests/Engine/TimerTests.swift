@@ -7,16 +7,7 @@ import Testing
   static let t0 = Date(timeIntervalSince1970: 1_795_000_000)
 
   func engine() throws -> CaseEngine {
-    let path = fixturesFolder().appendingPathComponent("valid/timer.yaml").path
-    let result = PlaybookLoader.load(path: path)
-    #expect(result.diagnostics == [])
-    let playbook = try #require(result.playbook)
-    let header = CaseHeader(
-      playbook: "wait", title: playbook.title, playbookFile: path, playbookHash: "0", client: nil, mode: .live,
-      started: Self.t0)
-    var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
-    _ = engine.begin()
-    return engine
+    try startedEngine("timer", started: Self.t0)
   }
 
   @Test func `a timer starts from the saved duration and the prompt carries its deadline`() throws {

@@ -1,0 +1,20 @@
+import CasebookKit
+import Foundation
+import Testing
+
+/// An engine that has begun a case of the valid fixture `name`, in UTC, with no diagnostics.
+func startedEngine(
+  _ name: String, client: String? = nil, started: Date = Date(timeIntervalSince1970: 0),
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws -> CaseEngine {
+  let path = fixturesFolder().appendingPathComponent("valid/\(name).yaml").path
+  let result = PlaybookLoader.load(path: path)
+  #expect(result.diagnostics == [], sourceLocation: sourceLocation)
+  let playbook = try #require(result.playbook, sourceLocation: sourceLocation)
+  let header = CaseHeader(
+    playbook: playbook.id, title: playbook.title, playbookFile: path, playbookHash: playbook.contentHash,
+    client: client, mode: .live, started: started)
+  var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
+  _ = engine.begin()
+  return engine
+}
