@@ -5,7 +5,7 @@ import Testing
 /// An engine that has begun a case of the valid fixture `name`, in UTC, with no diagnostics.
 func startedEngine(
   _ name: String, client: String? = nil, started: Date = Date(timeIntervalSince1970: 0),
-  sourceLocation: SourceLocation = #_sourceLocation
+  sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) throws -> CaseEngine {
   let path = fixturesFolder().appendingPathComponent("valid/\(name).yaml").path
   let result = PlaybookLoader.load(path: path)
