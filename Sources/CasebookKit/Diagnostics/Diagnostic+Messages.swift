@@ -37,6 +37,10 @@ extension Diagnostic {
       location: location)
   }
 
+  static func badScenario(_ name: String, _ problem: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(code: .badScenario, message: "practice scenario \(quoted(name)): \(problem)", location: location)
+  }
+
   static func badSaveName(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .badID,

@@ -32,5 +32,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
   case typeMismatch = "type-mismatch"
   case branchWithoutDefault = "branch-without-default"
   case templateSyntax = "template-syntax"
+  case badScenario = "bad-scenario"
   case badAnswer = "bad-answer"
 }

@@ -248,6 +248,8 @@ extension ConditionChecker {
       id: playbook.id, title: playbook.title, summary: playbook.summary, start: playbook.start, steps: steps,
       file: playbook.file, contentHash: playbook.contentHash)
     resolved.inputs = playbook.inputs
+    resolved.rehearsal = playbook.rehearsal
+    resolved.scenarios = playbook.scenarios
     return (resolved, diagnostics)
   }
 }

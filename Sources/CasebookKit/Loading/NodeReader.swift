@@ -3,7 +3,10 @@ import Yams
 /// Reads the shape of a composed YAML document into model values, collecting every problem it
 /// finds instead of stopping at the first.
 struct NodeReader {
-  static let playbookKeys = ["id", "title", "summary", "start", "inputs", "steps"]
+  static let playbookKeys = ["id", "title", "summary", "start", "inputs", "steps", "rehearsal", "practice"]
+  static let rehearsalKeys = ["points", "replies"]
+  static let replyKeys = ["client", "mood", "suggest"]
+  static let scenarioKeys = ["name", "situation", "values", "answers", "feedback"]
   static let inputKeys = ["name", "ask", "input", "why"]
   static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts", "decision", "actions", "checklist", "timer"]
   static let draftKeys = ["kind", "subject", "text"]
@@ -66,6 +69,8 @@ struct NodeReader {
     var playbook = Playbook(
       id: id, title: title, summary: summary, start: first, steps: steps, file: file, contentHash: contentHash)
     playbook.inputs = names
+    if let field = fields["rehearsal"] { playbook.rehearsal = readRehearsal(field.value) }
+    if let field = fields["practice"] { playbook.scenarios = readScenarios(field.value) }
     return playbook
   }
 
@@ -223,6 +228,91 @@ struct NodeReader {
     return Choice(
       answer: answer, label: label, next: StepID(next), location: location(of: fields["answer"]?.value ?? node),
       condition: condition, conditionLocation: conditionLocation)
+  }
+
+  private mutating func readRehearsal(_ node: Node) -> RehearsalMaterial? {
+    guard let fields = fields(of: node, named: "rehearsal", allowed: Self.rehearsalKeys) else { return nil }
+    let points = fields["points"].map { stringList($0.value, field: "points") } ?? []
+    var replies: [RehearsalMaterial.Reply] = []
+    if let repliesField = fields["replies"] {
+      guard case .sequence(let sequence) = repliesField.value else {
+        report(.wrongType("replies", expected: "a list of replies, each with 'client' and 'suggest'", found: describe(repliesField.value), at: location(of: repliesField.value)))
+        return RehearsalMaterial(points: points, replies: [])
+      }
+      for replyNode in sequence {
+        guard let reply = self.fields(of: replyNode, named: "a reply", allowed: Self.replyKeys) else { continue }
+        let at = location(of: replyNode)
+        guard let client = requiredString("client", in: reply, context: "a reply", at: at),
+          let suggest = requiredString("suggest", in: reply, context: "a reply", at: at)
+        else { continue }
+        replies.append(.init(client: client, mood: optionalString("mood", in: reply), suggest: suggest))
+      }
+    }
+    return RehearsalMaterial(points: points, replies: replies)
+  }
+
+  private mutating func readScenarios(_ node: Node) -> [PracticeScenario] {
+    guard case .sequence(let sequence) = node else {
+      report(.wrongType("practice", expected: "a list of scenarios", found: describe(node), at: location(of: node)))
+      return []
+    }
+    var scenarios: [PracticeScenario] = []
+    for scenarioNode in sequence {
+      guard let fields = fields(of: scenarioNode, named: "a practice scenario", allowed: Self.scenarioKeys) else { continue }
+      let at = location(of: scenarioNode)
+      guard let name = requiredString("name", in: fields, context: "a practice scenario", at: at),
+        let situation = requiredString("situation", in: fields, context: "a practice scenario", at: at)
+      else { continue }
+      let values = fields["values"].map { stringMap($0.value, field: "values") } ?? [:]
+      let answers = fields["answers"].map { stringMap($0.value, field: "answers") } ?? [:]
+      var feedback: [StepID: [String: String]] = [:]
+      if let feedbackField = fields["feedback"] {
+        if case .mapping(let mapping) = feedbackField.value {
+          for (key, value) in mapping {
+            guard let step = key.scalar?.string else { continue }
+            feedback[StepID(step)] = stringMap(value, field: "feedback")
+          }
+        } else {
+          report(.wrongType("feedback", expected: "a mapping of step ids to answers and their feedback", found: describe(feedbackField.value), at: location(of: feedbackField.value)))
+        }
+      }
+      if fields["answers"] == nil { report(.missingKey("answers", in: "practice scenario \(name.debugDescription)", at: at)) }
+      scenarios.append(PracticeScenario(
+        name: name, situation: situation, values: values,
+        answers: Dictionary(answers.map { (StepID($0.key), $0.value) }, uniquingKeysWith: { first, _ in first }),
+        feedback: feedback, location: at))
+    }
+    return scenarios
+  }
+
+  private mutating func stringList(_ node: Node, field: String) -> [String] {
+    guard case .sequence(let sequence) = node else {
+      report(.wrongType(field, expected: "a list of texts", found: describe(node), at: location(of: node)))
+      return []
+    }
+    return sequence.compactMap { item in
+      guard case .scalar(let scalar) = item, !scalar.string.trimmingWhitespace().isEmpty else {
+        report(.wrongType(field, expected: "a list of texts", found: describe(item), at: location(of: item)))
+        return nil
+      }
+      return scalar.string.trimmingWhitespace()
+    }
+  }
+
+  private mutating func stringMap(_ node: Node, field: String) -> [String: String] {
+    guard case .mapping(let mapping) = node else {
+      report(.wrongType(field, expected: "a mapping of names to texts", found: describe(node), at: location(of: node)))
+      return [:]
+    }
+    var result: [String: String] = [:]
+    for (key, value) in mapping {
+      guard let name = key.scalar?.string, case .scalar(let scalar) = value else {
+        report(.wrongType(field, expected: "a mapping of names to texts", found: describe(value), at: location(of: value)))
+        continue
+      }
+      result[name] = scalar.string.trimmingWhitespace()
+    }
+    return result
   }
 
   /// The inputs as questions asked before the first step, each leading to the next.

@@ -86,6 +86,9 @@ public enum PlaybookLoader {
       diagnostics += PlaybookChecker.check(
         playbook, startLocation: startLocation, unreadable: reader.unreadableStepIDs)
     }
+    if let playbook, !diagnostics.contains(where: { $0.severity == .error }) {
+      diagnostics += ScenarioChecker.check(playbook)
+    }
     diagnostics.sort()
     let hasErrors = diagnostics.contains { $0.severity == .error }
     return Result(playbook: hasErrors ? nil : playbook, diagnostics: diagnostics, source: source)

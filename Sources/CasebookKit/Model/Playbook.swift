@@ -10,6 +10,10 @@ public struct Playbook: Sendable, Hashable {
   public var start: StepID
   /// The names of the values asked once at the start, in order.
   public var inputs: [String] = []
+  /// Material for rehearsing the conversation, if the playbook has some.
+  public var rehearsal: RehearsalMaterial?
+  /// Practice scenarios for training.
+  public var scenarios: [PracticeScenario] = []
   /// The steps in the order written.
   public var steps: [Step]
   /// The file it came from, as the user named it.

@@ -51,3 +51,26 @@ import Testing
     #expect(result.diagnostics.first?.message == "condition: 'price' is not one of the items 'cost', 'time'")
   }
 }
+
+@Suite struct PracticeMaterialTests {
+  @Test func `rehearsal material and practice scenarios are read and walked at load`() throws {
+    let path = fixturesFolder().appendingPathComponent("valid/practice.yaml").path
+    let result = PlaybookLoader.load(path: path)
+    #expect(result.diagnostics == [])
+    let playbook = try #require(result.playbook)
+    #expect(playbook.rehearsal?.points.count == 2)
+    #expect(playbook.rehearsal?.replies.first?.mood == "angry")
+    let scenario = try #require(playbook.scenarios.first)
+    #expect(scenario.name == "unreachable")
+    #expect(scenario.answers == ["reached": "no", "wait": "15m"])
+    #expect(scenario.feedback["reached"]?["yes"] == "You could not reach them in this scenario.")
+  }
+
+  @Test func `a scenario that stops short of an end is reported`() {
+    let path = fixturesFolder().appendingPathComponent("valid/practice.yaml").path
+    var text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    text = text.replacingOccurrences(of: "      wait: 15m\n", with: "")
+    let result = PlaybookLoader.load(data: Data(text.utf8), file: "p.yaml")
+    #expect(result.diagnostics.map(\.message) == ["practice scenario 'unreachable': gives no answer at step 'wait'"])
+  }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Walks each practice scenario through the engine, to prove its answers exist and lead to an end.
+enum ScenarioChecker {
+  static func check(_ playbook: Playbook) -> [Diagnostic] {
+    playbook.scenarios.flatMap { check($0, in: playbook) }
+  }
+
+  private static func check(_ scenario: PracticeScenario, in playbook: Playbook) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    func report(_ problem: String) {
+      diagnostics.append(.badScenario(scenario.name, problem, at: scenario.location))
+    }
+    for step in scenario.answers.keys.sorted() where playbook[step] == nil {
+      report("gives an answer for step '\(step)', which does not exist")
+    }
+    for (step, answers) in scenario.feedback.sorted(by: { $0.key < $1.key }) {
+      guard let found = playbook[step] else {
+        report("gives feedback for step '\(step)', which does not exist")
+        continue
+      }
+      if case .ask(let question) = found.kind, case .choices(let choices) = question.answers {
+        let words = Set(choices.map { $0.answer.lowercased() } + ["other"])
+        for answer in answers.keys.sorted() where !words.contains(answer.lowercased()) {
+          report("gives feedback for '\(answer)' at step '\(step)', which is not one of its answers")
+        }
+      }
+    }
+    guard diagnostics.isEmpty else { return diagnostics }
+
+    let header = CaseHeader(
+      playbook: playbook.id, title: playbook.title, playbookFile: playbook.file, playbookHash: playbook.contentHash,
+      client: scenario.values["client"], mode: .practice, started: Date(timeIntervalSince1970: 0))
+    var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
+    var effects = engine.begin()
+    for _ in 0..<10_000 {
+      if engine.state.status == .completed { return [] }
+      guard let current = engine.state.current, case .ask(let question)? = playbook[current]?.kind else { break }
+      let answer = question.isInput ? question.save.flatMap { scenario.values[$0] } : scenario.answers[current]
+      guard let answer else {
+        report("gives no answer at step '\(current)'")
+        return diagnostics
+      }
+      effects = engine.handle(.input(answer), at: Date(timeIntervalSince1970: 0))
+      if case .reject(let hint)? = effects.first {
+        report("its answer '\(answer)' at step '\(current)' is not accepted: \(hint)")
+        return diagnostics
+      }
+    }
+    report("its answers do not lead to an end")
+    return diagnostics
+  }
+}
