@@ -108,7 +108,7 @@ extension Casebook {
       for file in files {
         let result = PlaybookLoader.load(path: file)
         diagnostics += result.diagnostics
-        sources[file] = result.source
+        sources.merge(result.sources) { first, _ in first }
       }
       launcher.report(diagnostics, sources: sources)
       if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }

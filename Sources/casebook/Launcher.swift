@@ -36,7 +36,7 @@ struct Launcher {
       return nil
     }
     let result = PlaybookLoader.load(path: path)
-    report(result.diagnostics, sources: [path: result.source])
+    report(result.diagnostics, sources: result.sources)
     return result.playbook.map { ($0, result.source) }
   }
 
@@ -114,7 +114,7 @@ struct Launcher {
     switch store.playbook(for: summary) {
     case .success(let loaded): playbook = loaded
     case .failure(let failure):
-      if let result = failure.result { report(result.diagnostics, sources: [failure.path: result.source]) }
+      if let result = failure.result { report(result.diagnostics, sources: result.sources) }
       console.error("the playbook of this case cannot be loaded from '\(summary.header.playbookFile)' or the case folder")
       return 1
     }

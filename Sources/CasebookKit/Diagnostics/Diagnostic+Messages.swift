@@ -41,6 +41,18 @@ extension Diagnostic {
     Diagnostic(code: .badScenario, message: "practice scenario \(quoted(name)): \(problem)", location: location)
   }
 
+  static func includeCycle(_ path: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(code: .missingInclude, message: "including \(quoted(path)) again would never end (an include cycle, or more than 8 levels)", location: location)
+  }
+
+  static func missingInclude(_ path: String, known: [String], at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .missingInclude,
+      message: "included file \(quoted(path)) does not exist or cannot be read",
+      location: location,
+      notes: Suggestion.nearest(to: path, in: known).map { ["did you mean '\($0)'?"] } ?? [])
+  }
+
   static func badSaveName(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .badID,

@@ -1,5 +1,5 @@
 /// One problem found in a playbook: what, where, how bad, and how to fix it.
-public struct Diagnostic: Sendable, Hashable, Comparable {
+public struct Diagnostic: Error, Sendable, Hashable, Comparable {
   /// How bad a problem is.
   public enum Severity: String, Sendable, Hashable, Codable {
     /// The playbook cannot run.

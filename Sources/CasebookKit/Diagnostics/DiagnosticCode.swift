@@ -33,5 +33,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
   case branchWithoutDefault = "branch-without-default"
   case templateSyntax = "template-syntax"
   case badScenario = "bad-scenario"
+  case missingInclude = "missing-include"
   case badAnswer = "bad-answer"
 }

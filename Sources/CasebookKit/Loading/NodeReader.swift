@@ -17,6 +17,15 @@ struct NodeReader {
 
   let file: String
   private(set) var diagnostics: [Diagnostic] = []
+  /// Reads an included file: its composed root and text, or a diagnostic saying why not.
+  var includeReader: (_ path: String, _ at: SourceLocation) -> Result<(root: Node, source: String), Diagnostic> = { _, at in
+    .failure(.unreadableFile("includes are not available here", at: at))
+  }
+  /// The files being included, outermost first, to stop a cycle.
+  var includeStack: [String] = []
+  /// The text of every included file, by path, for showing source lines.
+  private(set) var includedSources: [String: String] = [:]
+  static let partKeys = ["part", "steps"]
   /// The identifiers of steps that could not be read, so that links to them are not reported too.
   private(set) var unreadableStepIDs: Set<StepID> = []
 
@@ -44,13 +53,7 @@ struct NodeReader {
         if sequence.isEmpty {
           report(.emptyText(field: "steps", at: location(of: stepsNode)))
         }
-        for node in sequence {
-          if let step = readStep(node) {
-            steps.append(step)
-          } else if let id = node.mapping?["id"]?.scalar?.string {
-            unreadableStepIDs.insert(StepID(id))
-          }
-        }
+        steps = readSteps(sequence)
       } else {
         report(.wrongType("steps", expected: "a list of steps", found: describe(stepsNode), at: location(of: stepsNode)))
       }
@@ -75,6 +78,60 @@ struct NodeReader {
   }
 
   // MARK: - Steps
+
+  /// The steps of a list, with each `- include: FILE` replaced by that file's steps.
+  private mutating func readSteps(_ sequence: Node.Sequence) -> [Step] {
+    var steps: [Step] = []
+    for node in sequence {
+      if let includeNode = node.mapping?["include"] {
+        steps += readInclude(node, includeNode)
+      } else if let step = readStep(node) {
+        steps.append(step)
+      } else if let id = node.mapping?["id"]?.scalar?.string {
+        unreadableStepIDs.insert(StepID(id))
+      }
+    }
+    return steps
+  }
+
+  private mutating func readInclude(_ node: Node, _ includeNode: Node) -> [Step] {
+    let at = location(of: includeNode)
+    guard node.mapping?.count == 1, let relative = includeNode.scalar?.string, !relative.isEmpty else {
+      report(.wrongType("include", expected: "only the path of a part file, such as 'parts/reschedule.yaml'", found: describe(includeNode), at: at))
+      return []
+    }
+    let folder = file.contains("/") ? String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)]) : "."
+    let path = relative.hasPrefix("/") ? relative : "\(folder)/\(relative)"
+    guard !includeStack.contains(path), includeStack.count < 8 else {
+      report(.includeCycle(relative, at: at))
+      return []
+    }
+    switch includeReader(path, at) {
+    case .failure(let diagnostic):
+      report(diagnostic)
+      return []
+    case .success(let included):
+      var reader = NodeReader(file: path)
+      reader.includeReader = includeReader
+      reader.includeStack = includeStack + [file]
+      let steps = reader.readPart(included.root)
+      diagnostics += reader.diagnostics
+      unreadableStepIDs.formUnion(reader.unreadableStepIDs)
+      includedSources[path] = included.source
+      includedSources.merge(reader.includedSources) { first, _ in first }
+      return steps
+    }
+  }
+
+  /// A part file: `part:` (its name) and `steps:`, to be included in playbooks.
+  private mutating func readPart(_ root: Node) -> [Step] {
+    guard let fields = fields(of: root, named: "a part file", allowed: Self.partKeys) else { return [] }
+    guard let stepsField = fields["steps"], case .sequence(let sequence) = stepsField.value else {
+      report(.missingKey("steps", in: "a part file", at: location(of: root)))
+      return []
+    }
+    return readSteps(sequence)
+  }
 
   private mutating func readStep(_ node: Node) -> Step? {
     guard let fields = fields(of: node, named: "a step", allowed: Self.stepKeys) else { return nil }

@@ -17,6 +17,8 @@ public enum PlaybookLoader {
     public var diagnostics: [Diagnostic]
     /// The file's text, for showing source lines under diagnostics.
     public var source: String
+    /// The text of the file and of every file it includes, by path.
+    public var sources: [String: String] = [:]
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -73,6 +75,7 @@ public enum PlaybookLoader {
     }
 
     var reader = NodeReader(file: file)
+    reader.includeReader = { path, at in Self.readPart(path: path, at: at) }
     var playbook = reader.readPlaybook(root, contentHash: ContentHash.hex(of: data))
     var diagnostics = reader.diagnostics
     if let read = playbook {
@@ -91,7 +94,31 @@ public enum PlaybookLoader {
     }
     diagnostics.sort()
     let hasErrors = diagnostics.contains { $0.severity == .error }
-    return Result(playbook: hasErrors ? nil : playbook, diagnostics: diagnostics, source: source)
+    var result = Result(playbook: hasErrors ? nil : playbook, diagnostics: diagnostics, source: source)
+    result.sources = reader.includedSources.merging([file: source]) { _, own in own }
+    return result
+  }
+
+  /// Reads and composes an included part file.
+  static func readPart(path: String, at location: SourceLocation) -> Swift.Result<(root: Node, source: String), Diagnostic> {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      let folder = (path as NSString).deletingLastPathComponent
+      let known = PlaybookCatalog.files(in: folder).map { ($0 as NSString).lastPathComponent }
+      return .failure(.missingInclude((path as NSString).lastPathComponent, known: known, at: location))
+    }
+    guard data.count <= maximumFileSize, let source = String(validating: data, as: UTF8.self) else {
+      return .failure(.unreadableFile("'\(path)' is too large or not UTF-8", at: location))
+    }
+    do {
+      guard let root = try Yams.compose(yaml: source, .basic), NodeBudget.fits(root, limit: maximumNodeCount) else {
+        return .failure(.emptyFile(at: SourceLocation(file: path, line: 1, column: 1)))
+      }
+      return .success((root, source))
+    } catch let error as YamlError {
+      return .failure(diagnostic(for: error, file: path))
+    } catch {
+      return .failure(.yamlSyntax(String(describing: error), at: SourceLocation(file: path, line: 1, column: 1)))
+    }
   }
 
   private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
