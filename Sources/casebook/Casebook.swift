@@ -36,6 +36,9 @@ extension Casebook {
     @Option(help: "How to use the playbook: live (short text), coach (with the reasons), rehearse.")
     var mode: CaseMode = .live
 
+    @Option(help: "The language of the playbook's text, such as pl (default: the locale's, where the playbook has it).")
+    var lang: String?
+
     @Flag(help: "Keep this session's answers out of the line-editing history.")
     var noHistory = false
 
@@ -44,7 +47,8 @@ extension Casebook {
       guard let loaded = launcher.loadPlaybook(playbook) else { throw ExitCode(1) }
       throw ExitCode(
         launcher.startCase(
-          playbook: loaded.playbook, source: loaded.source, client: client, mode: mode, history: !noHistory))
+          playbook: loaded.playbook, source: loaded.source, client: client, mode: mode, history: !noHistory,
+          language: lang))
     }
   }
 

@@ -61,14 +61,21 @@ struct Launcher {
 
   /// Starts a new case; returns the exit status.
   func startCase(
-    playbook: Playbook, source: String, client: String?, mode: CaseMode, history: Bool, reader: (any LineReader)? = nil
+    playbook original: Playbook, source: String, client: String?, mode: CaseMode, history: Bool,
+    language requested: String? = nil, reader: (any LineReader)? = nil
   ) -> Int32 {
+    let language = Playbook.preferredLanguage(option: requested, environment: environment)
+      .flatMap { original.translations[$0] == nil ? nil : $0 }
+    if let requested, !requested.isEmpty, language == nil {
+      console.error("warning: playbook '\(original.id)' has no '\(requested)' translation; showing the original")
+    }
+    let playbook = original.translated(to: language)
     let started = clock.now()
     let header = CaseHeader(
       playbook: playbook.id, title: playbook.title,
       playbookFile: URL(fileURLWithPath: playbook.file).standardizedFileURL.path,
       playbookHash: playbook.contentHash, client: client.flatMap { $0.isEmpty ? nil : $0 },
-      mode: mode, started: started)
+      mode: mode, started: started, language: language)
     let writer = CaseWriter(
       store: store, day: TimeFormatter(timeZone: timeZone).day(started), header: header, playbookSource: source)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
@@ -110,18 +117,19 @@ struct Launcher {
     if contents.droppedTail {
       console.error("warning: the journal's last entry was incomplete (cut off by a crash) and was dropped")
     }
-    let playbook: Playbook
+    let original: Playbook
     switch store.playbook(for: summary) {
-    case .success(let loaded): playbook = loaded
+    case .success(let loaded): original = loaded
     case .failure(let failure):
       if let result = failure.result { report(result.diagnostics, sources: result.sources) }
       console.error("the playbook of this case cannot be loaded from '\(summary.header.playbookFile)' or the case folder")
       return 1
     }
-    if playbook.contentHash != summary.header.playbookHash {
-      console.error("warning: the playbook '\(playbook.id)' changed since this case began; answers that no longer fit are kept in the record")
+    if original.contentHash != summary.header.playbookHash {
+      console.error("warning: the playbook '\(original.id)' changed since this case began; answers that no longer fit are kept in the record")
     }
     var engine: CaseEngine
+    let playbook = original.translated(to: summary.header.language)
     do {
       let replayed = try CaseEngine.replay(playbook: playbook, entries: contents.entries, timeZone: timeZone)
       engine = replayed.engine

@@ -241,4 +241,26 @@ import Testing
     #expect(resumed.status == 0)
     #expect(resumed.stdout.contains("Hi Ann, about 2026-11-24: thanks for letting us know."))
   }
+
+  @Test func `--lang and the locale choose a translation, and resume keeps it`() throws {
+    var casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let polish = try casebook.run(["run", fixture("translated.yaml"), "--lang", "pl", "--client", "Ola"], input: "1\n")
+    #expect(polish.status == 0)
+    #expect(polish.stdout.contains("? Czy udało się połączyć?\n  1 yes  Rozmawialiśmy"))
+    #expect(polish.stdout.contains("Dzień dobry Ola, umówimy nowy termin?"))
+    #expect(polish.stderr.contains("translation 'fr' has no text"))
+
+    casebook.environment["LANG"] = "pl_PL.UTF-8"
+    let left = try casebook.run(["run", fixture("translated.yaml"), "--client", "Jan"], input: "")
+    #expect(left.stdout.contains("Zadzwoń teraz do klienta."))
+    casebook.environment["LANG"] = "C.UTF-8"
+    let resumed = try casebook.run(["resume", "2026-11-24-translated-jan"], input: "no\n")
+    #expect(resumed.status == 0)
+    #expect(resumed.stdout.contains("Poproś o nowy termin."))
+
+    let missing = try casebook.run(["run", fixture("translated.yaml"), "--lang", "de"], input: "yes\n")
+    #expect(missing.stderr.contains("has no 'de' translation; showing the original"))
+    #expect(missing.stdout.contains("Did you reach them?"))
+  }
 }

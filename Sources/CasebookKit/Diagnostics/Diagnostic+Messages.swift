@@ -53,6 +53,10 @@ extension Diagnostic {
       notes: Suggestion.nearest(to: path, in: known).map { ["did you mean '\($0)'?"] } ?? [])
   }
 
+  static func translationProblem(_ language: String, _ problem: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(severity: .warning, code: .translation, message: "translation \(quoted(language)) \(problem)", location: location)
+  }
+
   static func badSaveName(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .badID,

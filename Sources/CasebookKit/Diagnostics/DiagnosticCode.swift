@@ -34,5 +34,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
   case templateSyntax = "template-syntax"
   case badScenario = "bad-scenario"
   case missingInclude = "missing-include"
+  case translation = "translation"
   case badAnswer = "bad-answer"
 }

@@ -3,7 +3,9 @@ import Yams
 /// Reads the shape of a composed YAML document into model values, collecting every problem it
 /// finds instead of stopping at the first.
 struct NodeReader {
-  static let playbookKeys = ["id", "title", "summary", "start", "inputs", "steps", "rehearsal", "practice"]
+  static let playbookKeys = ["id", "title", "summary", "start", "inputs", "steps", "rehearsal", "practice", "translations"]
+  static let translationKeys = ["title", "summary", "steps", "inputs"]
+  static let stepTextKeys = ["say", "ask", "end", "detail", "why", "decision", "labels", "drafts"]
   static let rehearsalKeys = ["points", "replies"]
   static let replyKeys = ["client", "mood", "suggest"]
   static let scenarioKeys = ["name", "situation", "values", "answers", "feedback"]
@@ -74,6 +76,7 @@ struct NodeReader {
     playbook.inputs = names
     if let field = fields["rehearsal"] { playbook.rehearsal = readRehearsal(field.value) }
     if let field = fields["practice"] { playbook.scenarios = readScenarios(field.value) }
+    if let field = fields["translations"] { playbook.translations = readTranslations(field.value) }
     return playbook
   }
 
@@ -285,6 +288,50 @@ struct NodeReader {
     return Choice(
       answer: answer, label: label, next: StepID(next), location: location(of: fields["answer"]?.value ?? node),
       condition: condition, conditionLocation: conditionLocation)
+  }
+
+  private mutating func readTranslations(_ node: Node) -> [String: PlaybookTranslation] {
+    guard case .mapping(let mapping) = node else {
+      report(.wrongType("translations", expected: "a mapping of language codes (such as 'pl') to texts", found: describe(node), at: location(of: node)))
+      return [:]
+    }
+    var result: [String: PlaybookTranslation] = [:]
+    for (key, value) in mapping {
+      guard let language = key.scalar?.string, language.count >= 2, language.count <= 8,
+        language.allSatisfy({ $0.isLetter && $0.isLowercase || $0 == "-" })
+      else {
+        report(.badID(key.scalar?.string ?? "", what: "language code", at: location(of: key)))
+        continue
+      }
+      guard let fields = fields(of: value, named: "the '\(language)' translation", allowed: Self.translationKeys) else { continue }
+      var translation = PlaybookTranslation(location: location(of: key))
+      translation.title = optionalString("title", in: fields)
+      translation.summary = optionalString("summary", in: fields)
+      if let inputsField = fields["inputs"] { translation.inputs = stringMap(inputsField.value, field: "inputs") }
+      if let stepsField = fields["steps"] {
+        guard case .mapping(let steps) = stepsField.value else {
+          report(.wrongType("steps", expected: "a mapping of step ids to their texts", found: describe(stepsField.value), at: location(of: stepsField.value)))
+          continue
+        }
+        for (stepKey, stepNode) in steps {
+          guard let id = stepKey.scalar?.string,
+            let texts = self.fields(of: stepNode, named: "the texts of step '\(id)'", allowed: Self.stepTextKeys)
+          else { continue }
+          var stepText = PlaybookTranslation.StepText()
+          stepText.text = optionalString("say", in: texts) ?? optionalString("ask", in: texts) ?? optionalString("end", in: texts)
+          stepText.detail = optionalString("detail", in: texts)
+          stepText.why = optionalString("why", in: texts)
+          stepText.decision = optionalString("decision", in: texts)
+          if let labels = texts["labels"] { stepText.labels = stringMap(labels.value, field: "labels") }
+          if let drafts = texts["drafts"], case .sequence(let sequence) = drafts.value {
+            stepText.drafts = sequence.map { ($0.mapping?["subject"]?.scalar?.string, $0.mapping?["text"]?.scalar?.string) }
+          }
+          translation.steps[StepID(id)] = stepText
+        }
+      }
+      result[language] = translation
+    }
+    return result
   }
 
   private mutating func readRehearsal(_ node: Node) -> RehearsalMaterial? {

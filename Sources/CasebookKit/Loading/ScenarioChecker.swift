@@ -43,7 +43,8 @@ enum ScenarioChecker {
       }
       effects = engine.handle(.input(answer), at: Date(timeIntervalSince1970: 0))
       if case .reject(let hint)? = effects.first {
-        report("its answer '\(answer)' at step '\(current)' is not accepted: \(hint)")
+        let reason = hint.unicodeScalars.count <= 120 ? ": \(hint)" : ""
+        report("its answer \(quoted(answer)) at step '\(current)' is not accepted\(reason)")
         return diagnostics
       }
     }

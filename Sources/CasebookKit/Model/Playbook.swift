@@ -14,6 +14,8 @@ public struct Playbook: Sendable, Hashable {
   public var rehearsal: RehearsalMaterial?
   /// Practice scenarios for training.
   public var scenarios: [PracticeScenario] = []
+  /// The user-facing text in other languages, by language code such as `pl`.
+  public var translations: [String: PlaybookTranslation] = [:]
   /// The steps in the order written.
   public var steps: [Step]
   /// The file it came from, as the user named it.

@@ -60,6 +60,8 @@ public struct CaseHeader: Sendable, Hashable, Codable {
   public var mode: CaseMode
   /// When the case began.
   public var started: Date
+  /// The language of the playbook's text, if not the original.
+  public var language: String?
 
   /// The journal format this build writes.
   public static let currentFormat = 1
@@ -67,8 +69,9 @@ public struct CaseHeader: Sendable, Hashable, Codable {
   /// Creates a header.
   public init(
     format: Int = CaseHeader.currentFormat, playbook: String, title: String, playbookFile: String,
-    playbookHash: String, client: String?, mode: CaseMode, started: Date
+    playbookHash: String, client: String?, mode: CaseMode, started: Date, language: String? = nil
   ) {
+    self.language = language
     self.format = format
     self.playbook = playbook
     self.title = title

@@ -27,6 +27,9 @@ import Testing
       ("rehearsal", NodeReader.rehearsalKeys, definitions["rehearsal"] ?? [:]),
       ("reply", NodeReader.replyKeys, definitions["reply"] ?? [:]),
       ("scenario", NodeReader.scenarioKeys, definitions["scenario"] ?? [:]),
+      ("translation", NodeReader.translationKeys, definitions["translation"] ?? [:]),
+      ("step text", NodeReader.stepTextKeys, definitions["stepText"] ?? [:]),
+      ("part include", ["include"], definitions["include"] ?? [:]),
     ]
     for (name, loaderKeys, object) in pairs {
       #expect(properties(object) == Set(loaderKeys), "\(name): schema and loader differ")
