@@ -25,6 +25,13 @@ final class CaseSession {
     self.timeZone = timeZone
   }
 
+  /// The case as it stands.
+  var state: SessionState { engine.state }
+  /// The playbook it runs.
+  var playbook: Playbook { engine.playbook }
+  /// The case folder's name, once the case is on disk.
+  var caseName: String? { writer.name }
+
   /// Runs until the case completes or is left; returns the process's exit status.
   func run(startingWith effects: [Effect]) -> Int32 {
     var effects = effects

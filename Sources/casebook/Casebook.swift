@@ -112,9 +112,10 @@ extension Casebook {
       for file in files {
         let result = PlaybookLoader.load(path: file)
         diagnostics += result.diagnostics
+        diagnostics += result.playbook.map(launcher.catalog.missingHandovers) ?? []
         sources.merge(result.sources) { first, _ in first }
       }
-      launcher.report(diagnostics, sources: sources)
+      launcher.report(diagnostics.sorted(), sources: sources)
       if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
   }

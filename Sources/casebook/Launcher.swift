@@ -36,7 +36,9 @@ struct Launcher {
       return nil
     }
     let result = PlaybookLoader.load(path: path)
-    report(result.diagnostics, sources: result.sources)
+    let handovers = result.playbook.map(catalog.missingHandovers) ?? []
+    report((result.diagnostics + handovers).sorted(), sources: result.sources)
+    guard handovers.isEmpty else { return nil }
     return result.playbook.map { ($0, result.source) }
   }
 
@@ -62,7 +64,8 @@ struct Launcher {
   /// Starts a new case; returns the exit status.
   func startCase(
     playbook original: Playbook, source: String, client: String?, mode: CaseMode, history: Bool,
-    language requested: String? = nil, reader: (any LineReader)? = nil
+    language requested: String? = nil, reader: (any LineReader)? = nil,
+    carrying carried: (from: String, values: [String: String])? = nil
   ) -> Int32 {
     let language = Playbook.preferredLanguage(option: requested, environment: environment)
       .flatMap { original.translations[$0] == nil ? nil : $0 }
@@ -79,11 +82,26 @@ struct Launcher {
     let writer = CaseWriter(
       store: store, day: TimeFormatter(timeZone: timeZone).day(started), header: header, playbookSource: source)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
-    let effects = engine.begin()
+    let effects = engine.begin(carrying: carried)
+    let lineReader = reader ?? makeReader(history: history)
     let session = CaseSession(
-      engine: engine, writer: writer, reader: reader ?? makeReader(history: history), console: console,
-      clock: clock, timeZone: timeZone)
-    return session.run(startingWith: effects)
+      engine: engine, writer: writer, reader: lineReader, console: console, clock: clock, timeZone: timeZone)
+    let status = session.run(startingWith: effects)
+    return handOver(from: session, status: status, mode: mode, history: history, reader: lineReader)
+  }
+
+  /// Starts the playbook an end step hands over to, carrying the finished case's values.
+  func handOver(from session: CaseSession, status: Int32, mode: CaseMode, history: Bool, reader: any LineReader) -> Int32 {
+    let state = session.state
+    guard status == 0, state.status == .completed, let end = state.path.last,
+      let target = session.playbook[end.step]?.handover, let name = session.caseName
+    else { return status }
+    console.write("\nHanding over to '\(target)', with this case's values.\n\n")
+    guard let next = loadPlaybook(target) else { return 1 }
+    return startCase(
+      playbook: next.playbook, source: next.source, client: state.header.client, mode: mode, history: history,
+      language: state.header.language, reader: reader,
+      carrying: (from: name, values: state.values.mapValues(\.description)))
   }
 
   /// Resumes a case, by name or the latest interrupted one; returns the exit status.
@@ -147,9 +165,11 @@ struct Launcher {
     }
     console.write("Resuming case \(TextSanitizer.clean(summary.name))\n")
     let effects = engine.resume(at: clock.now())
+    let reader = makeReader(history: history)
     let session = CaseSession(
       engine: engine, writer: CaseWriter(name: summary.name, folder: summary.folder, journal: journal),
-      reader: makeReader(history: history), console: console, clock: clock, timeZone: timeZone)
-    return session.run(startingWith: effects)
+      reader: reader, console: console, clock: clock, timeZone: timeZone)
+    let status = session.run(startingWith: effects)
+    return handOver(from: session, status: status, mode: summary.header.mode, history: history, reader: reader)
   }
 }

@@ -263,4 +263,32 @@ import Testing
     #expect(missing.stderr.contains("has no 'de' translation; showing the original"))
     #expect(missing.stdout.contains("Did you reach them?"))
   }
+
+  @Test func `an end step hands over to another playbook, carrying the case's values`() throws {
+    var casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    casebook.environment["CASEBOOK_PLAYBOOKS"] = URL(fileURLWithPath: fixture("handover/pattern.yaml")).deletingLastPathComponent().path
+    let outcome = try casebook.run(["run", "pattern", "--client", "Kim"], input: "6\n")
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("Handing over to 'wrap-up', with this case's values."))
+    #expect(outcome.stdout.contains("Dear Kim, after 6 missed appointments we will end our work together."))
+    #expect(casebook.caseFolders() == ["2026-11-24-pattern-kim", "2026-11-24-wrap-up-kim"])
+    let second = try casebook.record("2026-11-24-wrap-up-kim")
+    #expect(second["carriedFrom"] as? String == "2026-11-24-pattern-kim")
+    #expect((second["values"] as? [String: String])?["misses"] == "6")
+    let first = try casebook.record("2026-11-24-pattern-kim")
+    #expect((first["outcome"] as? [String: Any])?["handover"] as? String == "wrap-up")
+
+    // A handover to a playbook that does not exist is refused before the run, as check reports it.
+    let broken = casebook.home + "-broken.yaml"
+    try String(contentsOfFile: fixture("handover/pattern.yaml"), encoding: .utf8)
+      .replacingOccurrences(of: "handover: wrap-up", with: "handover: wrap-uo")
+      .write(toFile: broken, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: broken) }
+    let refused = try casebook.run(["run", broken])
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("hands over to playbook 'wrap-uo', which is neither bundled nor yours [missing-handover]"))
+    #expect(refused.stderr.contains("note: did you mean 'wrap-up'?"))
+    #expect(try casebook.run(["check", broken]).stderr == refused.stderr)
+  }
 }

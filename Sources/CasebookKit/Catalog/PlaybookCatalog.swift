@@ -79,3 +79,13 @@ public struct PlaybookCatalog: Sendable {
     return result
   }
 }
+
+extension PlaybookCatalog {
+  /// A diagnostic for each end step that hands over to a playbook this catalog does not have.
+  public func missingHandovers(in playbook: Playbook) -> [Diagnostic] {
+    playbook.steps.compactMap { step in
+      guard let target = step.handover, locate(target) == nil else { return nil }
+      return .missingHandover(target, known: entries().map(\.id), at: step.location)
+    }
+  }
+}

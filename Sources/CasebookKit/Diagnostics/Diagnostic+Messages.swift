@@ -57,6 +57,14 @@ extension Diagnostic {
     Diagnostic(severity: .warning, code: .translation, message: "translation \(quoted(language)) \(problem)", location: location)
   }
 
+  static func missingHandover(_ id: String, known: [String], at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .missingHandover,
+      message: "hands over to playbook \(quoted(id)), which is neither bundled nor yours",
+      location: location,
+      notes: Suggestion.nearest(to: id, in: known).map { ["did you mean '\($0)'?"] } ?? [])
+  }
+
   static func badSaveName(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .badID,

@@ -35,5 +35,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
   case badScenario = "bad-scenario"
   case missingInclude = "missing-include"
   case translation = "translation"
+  case missingHandover = "missing-handover"
   case badAnswer = "bad-answer"
 }

@@ -40,8 +40,14 @@ public struct CaseEngine: Sendable {
   // MARK: - Beginning and resuming
 
   /// Starts a new case at the playbook's first step.
-  public mutating func begin() -> [Effect] {
+  ///
+  /// - Parameter carried: A case this one takes over from, and that case's values as written.
+  public mutating func begin(carrying carried: (from: String, values: [String: String])? = nil) -> [Effect] {
     var effects = [record(.opened(state.header))]
+    if let carried {
+      effects.append(record(.carried(from: carried.from, values: carried.values, at: state.header.started)))
+      seed(carried.values)
+    }
     seedInputs()
     effects.append(.show(heading()))
     effects += enter(playbook.start, at: state.header.started)
@@ -63,6 +69,10 @@ public struct CaseEngine: Sendable {
     guard header.format <= CaseHeader.currentFormat else { throw .newerFormat(header.format) }
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
     engine.state.history.append(entries[0])
+    if case .carried(_, let values, _)? = entries.dropFirst().first {
+      engine.state.history.append(entries[1])
+      engine.seed(values)
+    }
     engine.seedInputs()
     _ = engine.enter(playbook.start, at: header.started)
     var skipped: [JournalEntry] = []
@@ -94,7 +104,7 @@ public struct CaseEngine: Sendable {
       case .resumed(let at):
         engine.state.history.append(.resumed(at: at))
         if engine.state.status == .interrupted { engine.state.status = .running }
-      case .finished, .drafted:
+      case .finished, .drafted, .carried:
         // Reaching a step records its own `finished` and `drafted` entries while replaying.
         continue
       }
@@ -108,6 +118,28 @@ public struct CaseEngine: Sendable {
     case missingHeader
     /// The journal was written by a newer Casebook.
     case newerFormat(Int)
+  }
+
+  /// Takes over values written by another case, typed as this playbook saves them.
+  private mutating func seed(_ values: [String: String]) {
+    for (name, text) in values {
+      state.values[name] = typedValue(name, text)
+    }
+  }
+
+  private func typedValue(_ name: String, _ text: String) -> Value {
+    for step in playbook.steps {
+      guard case .ask(let question) = step.kind, question.save == name else { continue }
+      switch question.answers {
+      case .input(let kind, _):
+        if let value = kind.parse(text, today: CivilDate(year: 2000, month: 1, day: 1)!) { return value }
+      case .checklist:
+        return .items(text == "none" ? [] : text.components(separatedBy: ", "))
+      case .choices:
+        return .text(text)
+      }
+    }
+    return .text(text)
   }
 
   /// The client's name given on the command line answers a `client` input.

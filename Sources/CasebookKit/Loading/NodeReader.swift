@@ -10,7 +10,7 @@ struct NodeReader {
   static let replyKeys = ["client", "mood", "suggest"]
   static let scenarioKeys = ["name", "situation", "values", "answers", "feedback"]
   static let inputKeys = ["name", "ask", "input", "why"]
-  static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts", "decision", "actions", "checklist", "timer"]
+  static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts", "decision", "actions", "checklist", "timer", "handover"]
   static let draftKeys = ["kind", "subject", "text"]
   static let actionKeys = ["do", "within", "from"]
   static let choiceKeys = ["answer", "label", "next", "when"]
@@ -195,10 +195,14 @@ struct NodeReader {
     if let draftsField = fields["drafts"] { step.drafts = readDrafts(draftsField.value) }
     step.timer = optionalString("timer", in: fields)
     if step.isEnd {
+      step.handover = optionalString("handover", in: fields)
+      if let handover = step.handover, let field = fields["handover"], !StepID.isValid(handover) {
+        report(.badID(handover, what: "handover playbook id", at: location(of: field.value)))
+      }
       step.decision = optionalString("decision", in: fields)
       if let actionsField = fields["actions"] { step.actions = readActions(actionsField.value) }
     } else {
-      rejectKeys(["decision", "actions"], in: fields, kind: "a step that is not an 'end'")
+      rejectKeys(["decision", "actions", "handover"], in: fields, kind: "a step that is not an 'end'")
     }
     return step
   }

@@ -32,6 +32,8 @@ public struct Step: Sendable, Hashable {
   public var actions: [PlannedAction] = []
   /// A saved duration whose countdown starts when this step is reached (a wait limit).
   public var timer: String?
+  /// At an end step: the playbook to hand the case over to, carrying its values.
+  public var handover: String?
 
   /// Creates a step.
   public init(

@@ -74,6 +74,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     public var text: String
     /// What was decided, in a few words, when the end step says so apart from its text.
     public var decision: String?
+    /// The playbook the case was handed over to, if any.
+    public var handover: String?
   }
 
   /// The record's format version.
@@ -104,6 +106,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   public var drafts: [DraftEntry]
   /// Each timer's deadline, by the name of the duration it counts down.
   public var timers: [String: Date]
+  /// The case this one was handed over from, if any.
+  public var carriedFrom: String?
   /// Everything that happened, in order, undone answers included.
   public var history: [HistoryEntry]
   /// How the case ended, once it has.
@@ -139,12 +143,18 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     notes = state.notes.map { NoteEntry(text: $0.text, step: $0.step, at: $0.at) }
     history = state.history.compactMap(Self.historyEntry)
     timers = state.timers
+    carriedFrom = state.history.lazy.compactMap { entry -> String? in
+      if case .carried(let from, _, _) = entry { return from }
+      return nil
+    }.first
     drafts = state.history.compactMap { entry in
       guard case .drafted(let step, let kind, let subject, let text, let at) = entry else { return nil }
       return DraftEntry(step: step, kind: kind, subject: subject, text: text, at: at)
     }
     if state.status == .completed, let last = state.path.last, playbook[last.step]?.isEnd == true {
-      outcome = Outcome(step: last.step, text: last.text, decision: playbook[last.step]?.decision)
+      outcome = Outcome(
+        step: last.step, text: last.text, decision: playbook[last.step]?.decision,
+        handover: playbook[last.step]?.handover)
     }
     nextActions = []
     if let outcome, let step = playbook[outcome.step] {
@@ -164,7 +174,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     case .left(let reason, let at): HistoryEntry(event: "left", text: reason.rawValue, at: at)
     case .resumed(let at): HistoryEntry(event: "resumed", at: at)
     case .finished(let step, let at): HistoryEntry(event: "finished", step: step, at: at)
-    case .drafted: nil
+    case .drafted, .carried: nil
     }
   }
 

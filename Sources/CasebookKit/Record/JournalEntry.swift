@@ -18,6 +18,8 @@ public enum JournalEntry: Sendable, Hashable, Codable {
   case resumed(at: Date)
   /// An end step was reached.
   case finished(step: StepID, at: Date)
+  /// The case was handed over from another case, with that case's values (as written).
+  case carried(from: String, values: [String: String], at: Date)
   /// A draft was filled and shown.
   case drafted(step: StepID, kind: Draft.Kind, subject: String?, text: String, at: Date)
 
@@ -36,7 +38,7 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     switch self {
     case .opened(let header): header.started
     case .answered(_, _, let at), .undone(_, let at), .noted(_, let at), .left(_, let at),
-      .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at):
+      .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at), .carried(_, _, let at):
       at
     }
   }

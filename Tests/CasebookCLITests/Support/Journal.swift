@@ -28,6 +28,7 @@ struct JournalReading {
       case .resumed: events.append("resumed")
       case .finished: events.append("finished")
       case .drafted: events.append("drafted")
+      case .carried: events.append("carried")
       }
     }
     self.answers = answers
