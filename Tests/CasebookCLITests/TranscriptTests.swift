@@ -291,4 +291,25 @@ import Testing
     #expect(refused.stderr.contains("note: did you mean 'wrap-up'?"))
     #expect(try casebook.run(["check", broken]).stderr == refused.stderr)
   }
+
+  @Test func `a playbook that uses every construct, whole run`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    // The fake clock moves a minute a reading, so a 2m wait limit has run out by the second "no".
+    let input = ["2026-11-24 09:00", "no", "2m", "no", "no", "1 3", "video", "2026-11-27 10:00"].joined(separator: "\n") + "\n"
+    let outcome = try casebook.run(["run", fixture("showcase/late-client.yaml"), "--client", "Dana Ruiz"], input: input)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    assertGolden(outcome.stdout, named: "showcase.transcript")
+    assertGolden(outcome.stderr, named: "showcase.stderr")
+    assertGolden(casebook.read("2026-11-24-late-client-dana-ruiz", "record.json"), named: "showcase.record.json")
+  }
+
+  @Test func `the annotated example in docs/playbook-format.md is the tested fixture`() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let docs = try String(contentsOf: root.appendingPathComponent("docs/playbook-format.md"), encoding: .utf8)
+    let example = try String(contentsOfFile: fixture("showcase/late-client.yaml"), encoding: .utf8)
+    let part = try String(contentsOfFile: fixture("showcase/parts/propose.yaml"), encoding: .utf8)
+    #expect(docs.contains("```yaml\n" + example + "```"))
+    #expect(docs.contains("# parts/propose.yaml\n" + part + "```"))
+  }
 }

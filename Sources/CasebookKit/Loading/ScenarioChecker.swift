@@ -33,7 +33,10 @@ enum ScenarioChecker {
       client: scenario.values["client"], mode: .practice, started: Date(timeIntervalSince1970: 0))
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
     var effects = engine.begin()
+    // A minute passes between answers, so that a scenario's waits can run out.
+    var now = Date(timeIntervalSince1970: 0)
     for _ in 0..<10_000 {
+      now.addTimeInterval(60)
       if engine.state.status == .completed { return [] }
       guard let current = engine.state.current, case .ask(let question)? = playbook[current]?.kind else { break }
       let answer = question.isInput ? question.save.flatMap { scenario.values[$0] } : scenario.answers[current]
@@ -41,7 +44,7 @@ enum ScenarioChecker {
         report("gives no answer at step '\(current)'")
         return diagnostics
       }
-      effects = engine.handle(.input(answer), at: Date(timeIntervalSince1970: 0))
+      effects = engine.handle(.input(answer), at: now)
       if case .reject(let hint)? = effects.first {
         let reason = hint.unicodeScalars.count <= 120 ? ": \(hint)" : ""
         report("its answer \(quoted(answer)) at step '\(current)' is not accepted\(reason)")
