@@ -313,6 +313,11 @@ public struct CaseEngine: Sendable {
     var visited: Set<StepID> = []
     self.now = now
     while let step = playbook[id], visited.insert(id).inserted {
+      if let condition = step.condition, !holds(condition), let next = step.successors.first {
+        // A step whose condition does not hold is passed over.
+        id = next
+        continue
+      }
       switch step.kind {
       case .say(let text, let next):
         state.path.append(.init(step: id, text: text, at: now))

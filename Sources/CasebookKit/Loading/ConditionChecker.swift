@@ -198,6 +198,7 @@ extension ConditionChecker {
     }
     var steps = playbook.steps
     for index in steps.indices {
+      steps[index].condition = checked(steps[index].condition, at: steps[index].conditionLocation)
       switch steps[index].kind {
       case .ask(var question):
         guard case .choices(var choices) = question.answers else { continue }

@@ -10,7 +10,7 @@ struct NodeReader {
   static let replyKeys = ["client", "mood", "suggest"]
   static let scenarioKeys = ["name", "situation", "values", "answers", "feedback"]
   static let inputKeys = ["name", "ask", "input", "why"]
-  static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts", "decision", "actions", "checklist", "timer", "handover"]
+  static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts", "decision", "actions", "checklist", "timer", "handover", "when"]
   static let draftKeys = ["kind", "subject", "text"]
   static let actionKeys = ["do", "within", "from"]
   static let choiceKeys = ["answer", "label", "next", "when"]
@@ -194,6 +194,13 @@ struct NodeReader {
       nextLocation: fields["next"].map { location(of: $0.value) })
     if let draftsField = fields["drafts"] { step.drafts = readDrafts(draftsField.value) }
     step.timer = optionalString("timer", in: fields)
+    if let whenField = fields["when"] {
+      if step.successors.count == 1 && !step.isEnd {
+        (step.condition, step.conditionLocation) = readCondition(fields)
+      } else {
+        report(.misplacedKey("when", kind: "a step with more than one way out (put 'when' on its choices, or use a branch)", at: location(of: whenField.key)))
+      }
+    }
     if step.isEnd {
       step.handover = optionalString("handover", in: fields)
       if let handover = step.handover, let field = fields["handover"], !StepID.isValid(handover) {

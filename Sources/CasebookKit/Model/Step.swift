@@ -34,6 +34,10 @@ public struct Step: Sendable, Hashable {
   public var timer: String?
   /// At an end step: the playbook to hand the case over to, carrying its values.
   public var handover: String?
+  /// When the step is taken: a step whose condition does not hold is passed over to its `next`.
+  public var condition: Condition?
+  /// Where its condition's text begins, for diagnostics.
+  public var conditionLocation: SourceLocation?
 
   /// Creates a step.
   public init(

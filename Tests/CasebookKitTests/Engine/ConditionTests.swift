@@ -82,4 +82,39 @@ import Testing
     #expect(answered.handle(.input("1"), at: Date(timeIntervalSince1970: 3)).first
       == .persist(.answered(step: "offer", answer: "start", at: Date(timeIntervalSince1970: 3))))
   }
+
+  @Test func `a step whose condition does not hold is passed over`() throws {
+    let yaml = """
+      id: t
+      title: T
+      start: reached
+      steps:
+        - id: reached
+          ask: Reached?
+          save: reached
+          choices:
+            - answer: "yes"
+              next: remind
+            - answer: "no"
+              next: remind
+        - id: remind
+          say: Leave a reminder message.
+          when: reached == no
+          next: done
+        - id: done
+          end: Done.
+      """
+    let playbook = try #require(PlaybookLoader.load(data: Data(yaml.utf8), file: "t.yaml").playbook)
+    let header = CaseHeader(
+      playbook: "t", title: "T", playbookFile: "t.yaml", playbookHash: "0", client: nil, mode: .live,
+      started: Date(timeIntervalSince1970: 0))
+    for (answer, path) in [("yes", ["reached", "done"]), ("no", ["reached", "remind", "done"])] {
+      var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
+      _ = engine.begin()
+      _ = engine.handle(.input(answer), at: Date(timeIntervalSince1970: 1))
+      #expect(engine.state.path.map(\.step.rawValue) == path)
+    }
+    let misplaced = PlaybookLoader.load(data: Data(yaml.replacingOccurrences(of: "          when: reached == no\n", with: "").replacingOccurrences(of: "          save: reached\n", with: "          save: reached\n          when: reached == no\n").utf8), file: "t.yaml")
+    #expect(misplaced.diagnostics.map(\.code) == [.misplacedKey])
+  }
 }
