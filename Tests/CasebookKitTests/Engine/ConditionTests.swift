@@ -114,7 +114,7 @@ import Testing
       _ = engine.handle(.input(answer), at: Date(timeIntervalSince1970: 1))
       #expect(engine.state.path.map(\.step.rawValue) == path)
     }
-    let misplaced = PlaybookLoader.load(data: Data(yaml.replacingOccurrences(of: "          when: reached == no\n", with: "").replacingOccurrences(of: "          save: reached\n", with: "          save: reached\n          when: reached == no\n").utf8), file: "t.yaml")
+    let misplaced = PlaybookLoader.load(data: Data(yaml.replacingOccurrences(of: "    when: reached == no\n", with: "").replacingOccurrences(of: "    save: reached\n", with: "    save: reached\n    when: reached == no\n").utf8), file: "t.yaml")
     #expect(misplaced.diagnostics.map(\.code) == [.misplacedKey])
   }
 }
