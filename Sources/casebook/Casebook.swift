@@ -13,7 +13,7 @@ struct Casebook: ParsableCommand {
       Cases are kept under $CASEBOOK_HOME (default: $XDG_DATA_HOME/casebook or ~/.local/share/casebook).
       """,
     version: "casebook 0.1.0",
-    subcommands: [Run.self, List.self, Resume.self, Cases.self, Next.self, Check.self]
+    subcommands: [Run.self, List.self, Resume.self, Cases.self, Next.self, Check.self, Graph.self]
   )
 
   func run() throws {
@@ -42,9 +42,28 @@ extension Casebook {
     @Flag(help: "Keep this session's answers out of the line-editing history.")
     var noHistory = false
 
+    @Flag(help: "List the playbook's steps in order, with their ids, and start nothing.")
+    var listSteps = false
+
     func run() throws {
       let launcher = Launcher()
       guard let loaded = launcher.loadPlaybook(playbook) else { throw ExitCode(1) }
+      if listSteps {
+        let width = loaded.playbook.steps.map(\.id.rawValue.count).max() ?? 0
+        for (index, step) in loaded.playbook.steps.enumerated() {
+          let kind: String
+          switch step.kind {
+          case .say: kind = "say"
+          case .ask: kind = "ask"
+          case .end: kind = "end"
+          case .branch: kind = "branch"
+          }
+          let id = step.id.rawValue + String(repeating: " ", count: width - step.id.rawValue.count)
+          let line = "\(index + 1). \(id)  \(kind.padding(toLength: 6, withPad: " ", startingAt: 0))  \(step.text)"
+          launcher.console.write(TextSanitizer.clean(line) + "\n")
+        }
+        return
+      }
       throw ExitCode(
         launcher.startCase(
           playbook: loaded.playbook, source: loaded.source, client: client, mode: mode, history: !noHistory,
