@@ -114,6 +114,9 @@ extension Casebook {
     @Argument(help: "Playbook files or folders (default: the bundled playbooks).")
     var paths: [String] = []
 
+    @Option(help: "text (default), json or sarif.")
+    var format: DiagnosticReport.Format = .text
+
     func run() throws {
       let launcher = Launcher()
       var files: [String] = []
@@ -134,7 +137,12 @@ extension Casebook {
         diagnostics += result.playbook.map(launcher.catalog.missingHandovers) ?? []
         sources.merge(result.sources) { first, _ in first }
       }
-      launcher.report(diagnostics.sorted(), sources: sources)
+      switch format {
+      case .text: launcher.report(diagnostics.sorted(), sources: sources)
+      case .json: launcher.console.write(DiagnosticReport.json(diagnostics.sorted()))
+      case .sarif:
+        launcher.console.write(DiagnosticReport.sarif(diagnostics.sorted(), version: Casebook.configuration.version))
+      }
       if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
   }

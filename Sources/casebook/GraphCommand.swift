@@ -21,3 +21,5 @@ extension Casebook {
 }
 
 extension PlaybookGraph.Format: ExpressibleByArgument {}
+
+extension DiagnosticReport.Format: ExpressibleByArgument {}

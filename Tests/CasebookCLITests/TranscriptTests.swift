@@ -312,4 +312,27 @@ import Testing
     #expect(docs.contains("```yaml\n" + example + "```"))
     #expect(docs.contains("# parts/propose.yaml\n" + part + "```"))
   }
+
+  @Test func `check speaks JSON and SARIF for editors and CI`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let broken = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("CasebookKitTests/Fixtures/invalid/dangling-next.yaml").path
+    let json = try casebook.run(["check", broken, "--format", "json"])
+    #expect(json.status == 1)
+    let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(items.map { $0["code"] as? String } == ["dangling-next", "unreachable-step"])
+    #expect(items.first?["line"] as? Int == 7)
+    #expect(items.first?["column"] as? Int == 11)
+    #expect(items.first?["notes"] as? [String] == ["did you mean 'wait-limit'?"])
+
+    let sarif = try casebook.run(["check", broken, "--format", "sarif"])
+    #expect(sarif.status == 1)
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+    #expect(log["version"] as? String == "2.1.0")
+    let run = try #require((log["runs"] as? [[String: Any]])?.first)
+    let results = try #require(run["results"] as? [[String: Any]])
+    #expect(results.map { $0["ruleId"] as? String } == ["dangling-next", "unreachable-step"])
+    #expect(try casebook.run(["check", fixture("small.yaml"), "--format", "json"]).stdout == "[\n\n]\n")
+  }
 }
