@@ -65,6 +65,13 @@ extension Diagnostic {
       notes: Suggestion.nearest(to: id, in: known).map { ["did you mean '\($0)'?"] } ?? [])
   }
 
+  static func unsavedName(_ name: String, step: StepID, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      severity: .warning, code: .unsavedName,
+      message: "step \(quoted(step)) reads \(quoted(name)), which some path reaches without saving it first (a comparison is then false, a template shows nothing)",
+      location: location)
+  }
+
   static func badSaveName(_ name: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .badID,

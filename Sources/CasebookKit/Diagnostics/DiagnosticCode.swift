@@ -36,5 +36,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
   case missingInclude = "missing-include"
   case translation = "translation"
   case missingHandover = "missing-handover"
+  case unsavedName = "unsaved-name"
   case badAnswer = "bad-answer"
 }

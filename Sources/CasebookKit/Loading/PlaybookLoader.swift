@@ -91,12 +91,34 @@ public enum PlaybookLoader {
     }
     if let playbook, !diagnostics.contains(where: { $0.severity == .error }) {
       diagnostics += ScenarioChecker.check(playbook)
+      diagnostics += SavedNamesAnalysis.check(playbook)
     }
+    diagnostics = Self.unsilenced(diagnostics, sources: reader.includedSources.merging([file: source]) { _, own in own })
     diagnostics.sort()
     let hasErrors = diagnostics.contains { $0.severity == .error }
     var result = Result(playbook: hasErrors ? nil : playbook, diagnostics: diagnostics, source: source)
     result.sources = reader.includedSources.merging([file: source]) { _, own in own }
     return result
+  }
+
+  /// The diagnostics minus the warnings silenced by a comment on their line or the line above:
+  /// `# casebook: ignore CODE`.
+  static func unsilenced(_ diagnostics: [Diagnostic], sources: [String: String]) -> [Diagnostic] {
+    guard diagnostics.contains(where: { $0.severity == .warning }) else { return diagnostics }
+    var lines: [String: [Substring]] = [:]
+    return diagnostics.filter { diagnostic in
+      guard diagnostic.severity == .warning, let source = sources[diagnostic.location.file] else { return true }
+      if lines[diagnostic.location.file] == nil {
+        lines[diagnostic.location.file] = source.split(separator: "\n", omittingEmptySubsequences: false)
+      }
+      let fileLines = lines[diagnostic.location.file] ?? []
+      let marker = "casebook: ignore \(diagnostic.code.rawValue)"
+      for number in [diagnostic.location.line, diagnostic.location.line - 1] where fileLines.indices.contains(number - 1) {
+        let line = fileLines[number - 1]
+        if let hash = line.firstIndex(of: "#"), line[hash...].contains(marker) { return false }
+      }
+      return true
+    }
   }
 
   /// Reads and composes an included part file.

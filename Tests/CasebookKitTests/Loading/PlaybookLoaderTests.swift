@@ -10,7 +10,10 @@ import Testing
   /// Codes whose trigger cannot sit in a small fixture file; each has its own test below.
   /// (`translation` is a warning, so a playbook with it still loads: `TranslationTests` covers it.)
   /// (`missing-handover` needs the catalog of playbooks: the CLI's transcript tests cover it.)
-  static let codesWithoutFixture: Set<DiagnosticCode> = [.fileTooLarge, .unreadableFile, .translation, .missingHandover]
+  /// (`unsaved-name` is a warning too: `SavedNamesTests` covers it.)
+  static let codesWithoutFixture: Set<DiagnosticCode> = [
+    .fileTooLarge, .unreadableFile, .translation, .missingHandover, .unsavedName,
+  ]
 
   @Test func `the small valid playbook loads with its steps in order`() throws {
     let path = fixturesFolder().appendingPathComponent("valid/small.yaml").path
