@@ -151,7 +151,7 @@ import Testing
     #expect(result.playbook != nil)
     #expect(result.diagnostics.map(\.code) == [.unsavedName])
     #expect(result.diagnostics.first?.severity == .warning)
-    #expect(result.diagnostics.first?.location == SourceLocation(file: "t.yaml", line: 18, column: 15))
+    #expect(result.diagnostics.first?.location == SourceLocation(file: "t.yaml", line: 19, column: 15))
   }
 
   @Test func `a comment silences one warning on its line`() throws {
