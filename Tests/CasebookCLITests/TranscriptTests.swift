@@ -76,7 +76,7 @@ import Testing
     try FileManager.default.createDirectory(atPath: "\(casebook.home)/playbooks", withIntermediateDirectories: true)
     try FileManager.default.copyItem(atPath: fixture("small.yaml"), toPath: "\(casebook.home)/playbooks/small.yaml")
     let list = try casebook.run(["list"])
-    #expect(list.stdout.contains("small    A small playbook  [yours]"))
+    #expect(list.stdout.split(separator: "\n").contains { $0.hasPrefix("small ") && $0.hasSuffix("A small playbook  [yours]") })
     let run = try casebook.run(["run", "small", "--client", "Ann"], input: "yes\nlater\n")
     #expect(run.status == 0)
     #expect(try casebook.answers("2026-11-24-small-ann") == ["yes", "later"])
@@ -334,5 +334,35 @@ import Testing
     let results = try #require(run["results"] as? [[String: Any]])
     #expect(results.map { $0["ruleId"] as? String } == ["dangling-next", "unreachable-step"])
     #expect(try casebook.run(["check", fixture("small.yaml"), "--format", "json"]).stdout == "[\n\n]\n")
+  }
+
+  @Test func `casebook test runs scripted walks and shows a diff for each failed expectation`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let passing = try casebook.run(["test", fixture("showcase/late-client.tests.yaml")])
+    #expect(passing.status == 0, "\(passing.stdout)\(passing.stderr)")
+    #expect(passing.stdout.hasSuffix("2 passed, 0 failed\n"))
+    let failing = try casebook.run(["test", fixture("showcase/failing.tests.yaml")])
+    #expect(failing.status == 1)
+    #expect(failing.stdout.contains("""
+        FAIL  expects the wrong end
+      """))
+    #expect(failing.stdout.contains("        - end: rebooked\n        + end: meet\n"))
+    #expect(failing.stdout.contains("        - wait_limit: 20m\n        + wait_limit: 15m\n"))
+    #expect(failing.stdout.hasSuffix("0 passed, 1 failed\n"))
+  }
+
+  @Test func `explore walks every path and reports the ends and what was never visited`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let outcome = try casebook.run(["test", "--explore", fixture("conditions.yaml")])
+    #expect(outcome.status == 0)
+    // A sample duration of 15m never makes 'wait_limit > 30m' true: explore says so.
+    #expect(outcome.stdout == """
+      conditions: 4 walks, every path
+        end done: 4
+        steps never visited: too-long
+
+      """)
   }
 }

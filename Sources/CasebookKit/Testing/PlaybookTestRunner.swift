@@ -1,0 +1,160 @@
+import Foundation
+import Yams
+
+/// Reads playbook test files and runs their walks through the engine, with no terminal.
+public enum PlaybookTestRunner {
+  /// The tests of one file, and the playbook they test.
+  public struct Suite: Sendable {
+    /// The test file.
+    public var file: String
+    /// The playbook's id or path, as the file names it.
+    public var playbook: String
+    /// The tests.
+    public var tests: [PlaybookTest]
+  }
+
+  /// What one test found.
+  public struct Outcome: Sendable, Hashable {
+    /// The test's name.
+    public var name: String
+    /// Each expectation that did not hold, as a short diff.
+    public var failures: [String]
+    /// Whether every expectation held.
+    public var passed: Bool { failures.isEmpty }
+  }
+
+  static let fileKeys = ["playbook", "tests"]
+  static let testKeys = ["name", "client", "answers", "expect"]
+  static let expectKeys = ["end", "saved", "shown", "drafted", "decided"]
+
+  /// Reads a test file: `playbook:` (an id or a path) and `tests:`, each with `name`, `answers`
+  /// and `expect` (`end`, `saved`, `shown`, `drafted`, `decided`).
+  public static func load(path: String) -> (Suite?, [Diagnostic]) {
+    let at = SourceLocation(file: path, line: 1, column: 1)
+    guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self) else {
+      return (nil, [.unreadableFile("it does not exist or is not UTF-8", at: at)])
+    }
+    let root: Node
+    do {
+      guard let composed = try Yams.compose(yaml: text, .basic) else { return (nil, [.emptyFile(at: at)]) }
+      root = composed
+    } catch {
+      return (nil, [.yamlSyntax(String(describing: error), at: at)])
+    }
+    var reader = TestFileReader(file: path)
+    let suite = reader.read(root)
+    return (suite, reader.diagnostics)
+  }
+
+  /// Runs one test against a playbook.
+  public static func run(_ test: PlaybookTest, on playbook: Playbook) -> Outcome {
+    let start = Date(timeIntervalSince1970: 1_800_000_000)
+    let header = CaseHeader(
+      playbook: playbook.id, title: playbook.title, playbookFile: playbook.file, playbookHash: playbook.contentHash,
+      client: test.client, mode: .live, started: start)
+    var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
+    var shown: [String] = []
+    func collect(_ effects: [Effect]) {
+      for effect in effects {
+        switch effect {
+        case .show(let output): shown.append(output.text)
+        case .reject(let hint): shown.append(hint)
+        default: break
+        }
+      }
+    }
+    collect(engine.begin())
+    var now = start
+    for answer in test.answers where engine.state.status == .running {
+      now.addTimeInterval(60)
+      collect(engine.handle(.input(answer), at: now))
+    }
+    var failures: [String] = []
+    let state = engine.state
+    if state.status != .completed {
+      failures.append("the walk stopped at step '\(state.current?.rawValue ?? "?")' before an end; give more answers")
+    } else if let end = test.end, state.path.last?.step != end {
+      failures.append("- end: \(end)\n+ end: \(state.path.last?.step.rawValue ?? "?")")
+    }
+    for (name, expected) in test.saved.sorted(by: { $0.key < $1.key }) {
+      let actual = state.values[name]?.description
+      if actual != expected { failures.append("- \(name): \(expected)\n+ \(name): \(actual ?? "(not saved)")") }
+    }
+    let text = shown.joined(separator: "\n")
+    for fragment in test.shown where !text.contains(fragment) {
+      failures.append("shown text does not contain '\(fragment)'")
+    }
+    let record = CaseRecord(state: state, playbook: playbook)
+    let drafts = record.drafts.map { ($0.subject ?? "") + "\n" + $0.text }.joined(separator: "\n")
+    for fragment in test.drafted where !drafts.contains(fragment) {
+      failures.append("no draft contains '\(fragment)'")
+    }
+    let decided = ([record.outcome?.decision, record.outcome?.text].compactMap { $0 } + record.nextActions.map(\.text))
+      .joined(separator: "\n")
+    for fragment in test.decided where !decided.contains(fragment) {
+      failures.append("the outcome does not contain '\(fragment)'")
+    }
+    return Outcome(name: test.name, failures: failures)
+  }
+}
+
+/// Reads the shape of a test file, collecting every problem.
+struct TestFileReader {
+  let file: String
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(file: String) { self.file = file }
+
+  func at(_ node: Node) -> SourceLocation {
+    SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+  }
+
+  mutating func fields(_ node: Node, _ context: String, _ allowed: [String]) -> [String: Node]? {
+    guard case .mapping(let mapping) = node else {
+      diagnostics.append(.wrongType(context, expected: "a mapping", found: "something else", at: at(node)))
+      return nil
+    }
+    var result: [String: Node] = [:]
+    for (key, value) in mapping {
+      guard let name = key.scalar?.string, allowed.contains(name) else {
+        diagnostics.append(.unknownKey(key.scalar?.string ?? "?", in: context, known: allowed, at: at(key)))
+        continue
+      }
+      result[name] = value
+    }
+    return result
+  }
+
+  func strings(_ node: Node?) -> [String] {
+    guard let node else { return [] }
+    if case .scalar(let scalar) = node { return [scalar.string] }
+    return node.sequence?.compactMap { $0.scalar?.string } ?? []
+  }
+
+  mutating func read(_ root: Node) -> PlaybookTestRunner.Suite? {
+    guard let fields = fields(root, "a test file", PlaybookTestRunner.fileKeys) else { return nil }
+    guard let playbook = fields["playbook"]?.scalar?.string else {
+      diagnostics.append(.missingKey("playbook", in: "a test file", at: at(root)))
+      return nil
+    }
+    var tests: [PlaybookTest] = []
+    for node in fields["tests"]?.sequence ?? [] {
+      guard let test = self.fields(node, "a test", PlaybookTestRunner.testKeys) else { continue }
+      guard let name = test["name"]?.scalar?.string else {
+        diagnostics.append(.missingKey("name", in: "a test", at: at(node)))
+        continue
+      }
+      let expect = test["expect"].flatMap { self.fields($0, "expect", PlaybookTestRunner.expectKeys) } ?? [:]
+      var saved: [String: String] = [:]
+      for (key, value) in expect["saved"]?.mapping ?? [:] {
+        if let name = key.scalar?.string, let text = value.scalar?.string { saved[name] = text }
+      }
+      tests.append(PlaybookTest(
+        name: name, client: test["client"]?.scalar?.string, answers: strings(test["answers"]),
+        end: expect["end"]?.scalar.map { StepID($0.string) }, saved: saved, shown: strings(expect["shown"]),
+        drafted: strings(expect["drafted"]), decided: strings(expect["decided"]), location: at(node)))
+    }
+    if tests.isEmpty { diagnostics.append(.missingKey("tests", in: "a test file", at: at(root))) }
+    return PlaybookTestRunner.Suite(file: file, playbook: playbook, tests: tests)
+  }
+}
