@@ -45,6 +45,12 @@ extension Casebook {
     @Flag(help: "List the playbook's steps in order, with their ids, and start nothing.")
     var listSteps = false
 
+    @Option(help: "Begin at this step instead of the start (for practice, or a case begun on paper).")
+    var startAt: String?
+
+    @Option(name: .customLong("set"), help: "A value known already, as NAME=VALUE (repeatable), for --start-at.")
+    var values: [String] = []
+
     func run() throws {
       let launcher = Launcher()
       guard let loaded = launcher.loadPlaybook(playbook) else { throw ExitCode(1) }
@@ -64,10 +70,31 @@ extension Casebook {
         }
         return
       }
+      var carried: (from: String, values: [String: String])?
+      if !values.isEmpty {
+        var given: [String: String] = [:]
+        for pair in values {
+          guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+            throw ValidationError("--set takes NAME=VALUE, such as --set wait_limit=15m; got '\(pair)'")
+          }
+          given[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+        }
+        carried = (from: "--set", values: given)
+      }
+      var first: StepID?
+      if let startAt {
+        guard loaded.playbook[StepID(startAt)] != nil else {
+          let known = loaded.playbook.steps.map(\.id.rawValue)
+          let guess = known.first { Suggestion.isClose(startAt, $0) }.map { "; did you mean '\($0)'?" } ?? ""
+          launcher.console.error("playbook '\(loaded.playbook.id)' has no step '\(startAt)'\(guess) (--list-steps shows them)")
+          throw ExitCode(1)
+        }
+        first = StepID(startAt)
+      }
       throw ExitCode(
         launcher.startCase(
           playbook: loaded.playbook, source: loaded.source, client: client, mode: mode, history: !noHistory,
-          language: lang))
+          language: lang, carrying: carried, startAt: first))
     }
   }
 

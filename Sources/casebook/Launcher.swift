@@ -65,7 +65,7 @@ struct Launcher {
   func startCase(
     playbook original: Playbook, source: String, client: String?, mode: CaseMode, history: Bool,
     language requested: String? = nil, reader: (any LineReader)? = nil,
-    carrying carried: (from: String, values: [String: String])? = nil
+    carrying carried: (from: String, values: [String: String])? = nil, startAt: StepID? = nil
   ) -> Int32 {
     let language = Playbook.preferredLanguage(option: requested, environment: environment)
       .flatMap { original.translations[$0] == nil ? nil : $0 }
@@ -74,11 +74,12 @@ struct Launcher {
     }
     let playbook = original.translated(to: language)
     let started = clock.now()
-    let header = CaseHeader(
+    var header = CaseHeader(
       playbook: playbook.id, title: playbook.title,
       playbookFile: URL(fileURLWithPath: playbook.file).standardizedFileURL.path,
       playbookHash: playbook.contentHash, client: client.flatMap { $0.isEmpty ? nil : $0 },
       mode: mode, started: started, language: language)
+    header.startAt = startAt
     let writer = CaseWriter(
       store: store, day: TimeFormatter(timeZone: timeZone).day(started), header: header, playbookSource: source)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)

@@ -365,4 +365,24 @@ import Testing
 
       """)
   }
+
+  @Test func `--start-at begins mid-playbook with the values given by --set`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let outcome = try casebook.run(
+      ["run", fixture("small.yaml"), "--start-at", "new-time", "--set", "wait_limit=20m", "--client", "Bo"],
+      input: "2026-12-01\n")
+    #expect(outcome.status == 0)
+    #expect(!outcome.stdout.contains("Did you reach them?"))
+    let record = try casebook.record("2026-11-24-small-bo")
+    #expect(record["values"] as? [String: String] == ["wait_limit": "20m", "new_time": "2026-12-01"])
+    // Resuming a case begun mid-way replays from the same step.
+    let left = try casebook.run(["run", fixture("small.yaml"), "--start-at", "new-time", "--client", "Cy"], input: "")
+    #expect(left.status == 3)
+    #expect(try casebook.run(["resume", "2026-11-24-small-cy"], input: "2026-12-02\n").status == 0)
+    #expect(try casebook.answers("2026-11-24-small-cy") == ["2026-12-02"])
+    let wrong = try casebook.run(["run", fixture("small.yaml"), "--start-at", "new-tim"])
+    #expect(wrong.status == 1)
+    #expect(wrong.stderr.contains("has no step 'new-tim'; did you mean 'new-time'?"))
+  }
 }

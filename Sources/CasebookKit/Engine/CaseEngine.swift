@@ -50,7 +50,7 @@ public struct CaseEngine: Sendable {
     }
     seedInputs()
     effects.append(.show(heading()))
-    effects += enter(playbook.start, at: state.header.started)
+    effects += enter(state.header.startAt ?? playbook.start, at: state.header.started)
     return effects
   }
 
@@ -74,7 +74,7 @@ public struct CaseEngine: Sendable {
       engine.seed(values)
     }
     engine.seedInputs()
-    _ = engine.enter(playbook.start, at: header.started)
+    _ = engine.enter(header.startAt ?? playbook.start, at: header.started)
     var skipped: [JournalEntry] = []
     for entry in entries.dropFirst() {
       switch entry {

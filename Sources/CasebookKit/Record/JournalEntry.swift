@@ -64,6 +64,8 @@ public struct CaseHeader: Sendable, Hashable, Codable {
   public var started: Date
   /// The language of the playbook's text, if not the original.
   public var language: String?
+  /// The step the case began at, when not the playbook's start (`--start-at`).
+  public var startAt: StepID?
 
   /// The journal format this build writes.
   public static let currentFormat = 1
