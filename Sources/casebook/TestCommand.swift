@@ -32,7 +32,8 @@ extension Casebook {
       for target in targets {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
-          files += PlaybookCatalog.files(in: target).filter { $0.hasSuffix(".tests.yaml") }
+          let folder = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
+          files += PlaybookCatalog.files(in: folder).filter { $0.hasSuffix(".tests.yaml") }
         } else {
           files.append(target)
         }

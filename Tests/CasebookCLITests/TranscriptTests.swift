@@ -1,3 +1,4 @@
+import CasebookKit
 import Foundation
 import Testing
 
@@ -384,5 +385,18 @@ import Testing
     let wrong = try casebook.run(["run", fixture("small.yaml"), "--start-at", "new-tim"])
     #expect(wrong.status == 1)
     #expect(wrong.stderr.contains("has no step 'new-tim'; did you mean 'new-time'?"))
+  }
+
+  @Test func `every bundled playbook's own tests pass`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let outcome = try casebook.run(["test"])
+    #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
+    #expect(outcome.stdout.hasSuffix(" 0 failed\n"))
+    let bundled = URL(fileURLWithPath: fixture("small.yaml")).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("playbooks")
+    let playbooks = PlaybookCatalog.files(in: bundled.path).map { ($0 as NSString).lastPathComponent }
+    let tests = PlaybookCatalog.files(in: bundled.appendingPathComponent("tests").path).map { ($0 as NSString).lastPathComponent }
+    #expect(Set(playbooks.map { $0.replacingOccurrences(of: ".yaml", with: ".tests.yaml") }) == Set(tests))
   }
 }

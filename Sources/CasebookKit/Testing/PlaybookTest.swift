@@ -6,6 +6,8 @@ public struct PlaybookTest: Sendable, Hashable {
   public var client: String?
   /// The lines typed, in order (answers and `:` commands).
   public var answers: [String]
+  /// Or: the answer at each step, by step id (inputs by their name), whatever the order.
+  public var answersByStep: [String: String] = [:]
   /// The end step that must be reached; any end when `nil`.
   public var end: StepID?
   /// Values that must be saved at the end, in their written form.

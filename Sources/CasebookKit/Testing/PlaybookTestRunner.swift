@@ -65,13 +65,30 @@ public enum PlaybookTestRunner {
     }
     collect(engine.begin())
     var now = start
+    var failures: [String] = []
     for answer in test.answers where engine.state.status == .running {
       now.addTimeInterval(60)
       collect(engine.handle(.input(answer), at: now))
     }
-    var failures: [String] = []
+    var steps = 0
+    while !test.answersByStep.isEmpty, engine.state.status == .running, let current = engine.state.current, steps < 1_000 {
+      steps += 1
+      var key = current.rawValue
+      if case .ask(let question)? = playbook[current]?.kind, question.isInput, let name = question.save { key = name }
+      guard let answer = test.answersByStep[key] else {
+        failures.append("no answer for step '\(key)'")
+        break
+      }
+      now.addTimeInterval(60)
+      let effects = engine.handle(.input(answer), at: now)
+      collect(effects)
+      if case .reject(let hint)? = effects.first {
+        failures.append("the answer '\(answer)' at step '\(key)' was refused: \(hint)")
+        break
+      }
+    }
     let state = engine.state
-    if state.status != .completed {
+    if state.status != .completed && failures.isEmpty {
       failures.append("the walk stopped at step '\(state.current?.rawValue ?? "?")' before an end; give more answers")
     } else if let end = test.end, state.path.last?.step != end {
       failures.append("- end: \(end)\n+ end: \(state.path.last?.step.rawValue ?? "?")")
@@ -149,10 +166,16 @@ struct TestFileReader {
       for (key, value) in expect["saved"]?.mapping ?? [:] {
         if let name = key.scalar?.string, let text = value.scalar?.string { saved[name] = text }
       }
-      tests.append(PlaybookTest(
+      var byStep: [String: String] = [:]
+      for (key, value) in test["answers"]?.mapping ?? [:] {
+        if let step = key.scalar?.string, let answer = value.scalar?.string { byStep[step] = answer }
+      }
+      var made = PlaybookTest(
         name: name, client: test["client"]?.scalar?.string, answers: strings(test["answers"]),
         end: expect["end"]?.scalar.map { StepID($0.string) }, saved: saved, shown: strings(expect["shown"]),
-        drafted: strings(expect["drafted"]), decided: strings(expect["decided"]), location: at(node)))
+        drafted: strings(expect["drafted"]), decided: strings(expect["decided"]), location: at(node))
+      made.answersByStep = byStep
+      tests.append(made)
     }
     if tests.isEmpty { diagnostics.append(.missingKey("tests", in: "a test file", at: at(root))) }
     return PlaybookTestRunner.Suite(file: file, playbook: playbook, tests: tests)
