@@ -399,4 +399,23 @@ import Testing
     let tests = PlaybookCatalog.files(in: bundled.appendingPathComponent("tests").path).map { ($0 as NSString).lastPathComponent }
     #expect(Set(playbooks.map { $0.replacingOccurrences(of: ".yaml", with: ".tests.yaml") }) == Set(tests))
   }
+
+  @Test func `one path of each bundled playbook, piped, against its golden transcript`() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let folder = root.appendingPathComponent("playbooks").path
+    for file in PlaybookCatalog.files(in: folder) {
+      let playbook = try #require(PlaybookLoader.load(path: file).playbook, "\(file)")
+      let (suite, _) = PlaybookTestRunner.load(path: "\(folder)/tests/\(playbook.id).tests.yaml")
+      let test = try #require(suite?.tests.first, "\(playbook.id) has no tests")
+      // The walk the playbook's first test describes, typed as piped input (the client comes from --client).
+      let typed = PlaybookTestRunner.run(test, on: playbook).typed
+      let casebook = CasebookProcess()
+      defer { casebook.removeHome() }
+      var arguments = ["run", playbook.id]
+      if let client = test.client { arguments += ["--client", client] }
+      let outcome = try casebook.run(arguments, input: typed.map { $0 + "\n" }.joined())
+      #expect(outcome.status == 0, "\(playbook.id): \(outcome.stderr)")
+      assertGolden(outcome.stdout, named: "bundled/\(playbook.id).transcript")
+    }
+  }
 }

@@ -19,6 +19,8 @@ public enum PlaybookTestRunner {
     public var name: String
     /// Each expectation that did not hold, as a short diff.
     public var failures: [String]
+    /// The lines typed, in order, inputs included: the same walk as piped input.
+    public var typed: [String] = []
     /// Whether every expectation held.
     public var passed: Bool { failures.isEmpty }
   }
@@ -66,8 +68,10 @@ public enum PlaybookTestRunner {
     collect(engine.begin())
     var now = start
     var failures: [String] = []
+    var typed: [String] = []
     for answer in test.answers where engine.state.status == .running {
       now.addTimeInterval(60)
+      typed.append(answer)
       collect(engine.handle(.input(answer), at: now))
     }
     var steps = 0
@@ -80,6 +84,7 @@ public enum PlaybookTestRunner {
         break
       }
       now.addTimeInterval(60)
+      typed.append(answer)
       let effects = engine.handle(.input(answer), at: now)
       collect(effects)
       if case .reject(let hint)? = effects.first {
@@ -111,7 +116,9 @@ public enum PlaybookTestRunner {
     for fragment in test.decided where !decided.contains(fragment) {
       failures.append("the outcome does not contain '\(fragment)'")
     }
-    return Outcome(name: test.name, failures: failures)
+    var outcome = Outcome(name: test.name, failures: failures)
+    outcome.typed = typed
+    return outcome
   }
 }
 
