@@ -65,7 +65,8 @@ struct Launcher {
   func startCase(
     playbook original: Playbook, source: String, client: String?, mode: CaseMode, history: Bool,
     language requested: String? = nil, reader: (any LineReader)? = nil,
-    carrying carried: (from: String, values: [String: String])? = nil, startAt: StepID? = nil
+    carrying carried: (from: String, values: [String: String])? = nil, startAt: StepID? = nil,
+    scenario: PracticeScenario? = nil
   ) -> Int32 {
     let language = Playbook.preferredLanguage(option: requested, environment: environment)
       .flatMap { original.translations[$0] == nil ? nil : $0 }
@@ -80,9 +81,11 @@ struct Launcher {
       playbookHash: playbook.contentHash, client: client.flatMap { $0.isEmpty ? nil : $0 },
       mode: mode, started: started, language: language)
     header.startAt = startAt
+    header.scenario = scenario?.name
     let writer = CaseWriter(
       store: store, day: TimeFormatter(timeZone: timeZone).day(started), header: header, playbookSource: source)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
+    engine.scenario = scenario.flatMap { wanted in playbook.scenarios.first { $0.name == wanted.name } }
     let effects = engine.begin(carrying: carried)
     let lineReader = reader ?? makeReader(history: history)
     let session = CaseSession(
@@ -152,6 +155,7 @@ struct Launcher {
     do {
       let replayed = try CaseEngine.replay(playbook: playbook, entries: contents.entries, timeZone: timeZone)
       engine = replayed.engine
+      engine.scenario = summary.header.scenario.flatMap { name in playbook.scenarios.first { $0.name == name } }
       for entry in replayed.skipped {
         if case .answered(let step, _, _) = entry {
           console.error("warning: the answer at step '\(step)' no longer fits the playbook and was skipped")

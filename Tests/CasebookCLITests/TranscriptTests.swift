@@ -418,4 +418,22 @@ import Testing
       assertGolden(outcome.stdout, named: "bundled/\(playbook.id).transcript")
     }
   }
+
+  @Test func `practice gives feedback on a wrong turn, a second chance, and a score`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let outcome = try casebook.run(["practice", fixture("practice.yaml")], input: "yes\nno\n15m\n")
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    assertGolden(outcome.stdout, named: "practice.transcript")
+    let record = try casebook.record("2026-11-24-practice-demo-dana")
+    #expect(record["mode"] as? String == "practice")
+    let practice = try #require(record["practice"] as? [String: Any])
+    #expect(practice["scenario"] as? String == "unreachable")
+    #expect(practice["right"] as? Int == 0)
+    #expect(practice["total"] as? Int == 1)
+    let history = (record["history"] as? [[String: Any]] ?? []).compactMap { $0["event"] as? String }
+    #expect(history.first == "attempted")
+    let done = try String(contentsOfFile: "\(casebook.home)/practice-done", encoding: .utf8)
+    #expect(done == "practice-demo/unreachable\n")
+  }
 }

@@ -10,6 +10,8 @@ public struct CaseEngine: Sendable {
   public let playbook: Playbook
   /// The case so far.
   public private(set) var state: SessionState
+  /// The scenario being practised, whose recommended answers are judged (practice mode).
+  public var scenario: PracticeScenario?
   private let calendar: Calendar
   /// The time of the latest event, for conditions on timers.
   private var now: Date?
@@ -104,6 +106,8 @@ public struct CaseEngine: Sendable {
       case .resumed(let at):
         engine.state.history.append(.resumed(at: at))
         if engine.state.status == .interrupted { engine.state.status = .running }
+      case .attempted:
+        engine.state.history.append(entry)
       case .finished, .drafted, .carried:
         // Reaching a step records its own `finished` and `drafted` entries while replaying.
         continue
@@ -118,6 +122,42 @@ public struct CaseEngine: Sendable {
     case missingHeader
     /// The journal was written by a newer Casebook.
     case newerFormat(Int)
+  }
+
+  /// In practice, the feedback for an answer that is not the recommended one at a choice; `nil`
+  /// when the answer is the recommended one, or there is nothing to judge.
+  func practiceFeedback(step: StepID, answer: String) -> String? {
+    guard let scenario, let recommended = scenario.answers[step],
+      case .ask(let question)? = playbook[step]?.kind, case .choices = question.answers,
+      recommended.lowercased() != answer.lowercased()
+    else { return nil }
+    let feedback = scenario.feedback[step]?[answer] ?? scenario.feedback[step]?["other"]
+    return (feedback ?? "That is not the answer this scenario calls for.") + "\nTry again."
+  }
+
+  /// Right first time at each judged question on the path.
+  public var practiceScore: (right: Int, total: Int)? {
+    guard let scenario else { return nil }
+    let missed = Set(state.history.compactMap { if case .attempted(let step, _, _) = $0 { step } else { nil } })
+    let judged = state.path.filter { entry in
+      guard entry.answer != nil, scenario.answers[entry.step] != nil,
+        case .ask(let question)? = playbook[entry.step]?.kind, case .choices = question.answers
+      else { return false }
+      return true
+    }.map(\.step)
+    return (judged.filter { !missed.contains($0) }.count, judged.count)
+  }
+
+  private func practiceSummary() -> String? {
+    guard let scenario, let score = practiceScore else { return nil }
+    var lines = ["Practice '\(scenario.name)': right first time \(score.right) of \(score.total)."]
+    for entry in state.path where entry.answer != nil {
+      guard let recommended = scenario.answers[entry.step] else { continue }
+      let tries = state.history.filter { if case .attempted(entry.step, _, _) = $0 { true } else { false } }.count
+      let note = tries == 0 ? "" : " (after \(tries) other answer\(tries == 1 ? "" : "s"))"
+      lines.append("  [\(entry.step)] \(entry.answer ?? "") — recommended: \(recommended)\(note)")
+    }
+    return lines.joined(separator: "\n")
   }
 
   /// Takes over values written by another case, typed as this playbook saves them.
@@ -191,6 +231,10 @@ public struct CaseEngine: Sendable {
       guard case .ask(let question)? = playbook[current]?.kind else { return [] }
       switch read(trimmed, for: question, at: now) {
       case .accepted(let value, let canonical):
+        if let feedback = practiceFeedback(step: current, answer: canonical) {
+          return [record(.attempted(step: current, answer: canonical, at: now)), .show(Output(.explanation, feedback))]
+            + askAgain(current)
+        }
         return apply(step: current, answer: canonical, value: value, at: now)
       case .rejected(let hint):
         return [.reject(hint)] + askAgain(current)
@@ -358,6 +402,7 @@ public struct CaseEngine: Sendable {
         }
         effects += coaching(for: step)
         effects += drafts(of: step, at: now)
+        if let summary = practiceSummary() { effects.append(.show(Output(.info, summary))) }
         effects.append(.finish(.completed))
         return effects
       }

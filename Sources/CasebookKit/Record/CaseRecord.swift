@@ -108,6 +108,18 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   public var timers: [String: Date]
   /// The case this one was handed over from, if any.
   public var carriedFrom: String?
+  /// In practice mode: the scenario and the score, right first time of the judged questions.
+  public var practice: PracticeResult?
+
+  /// A practice run's result.
+  public struct PracticeResult: Sendable, Hashable, Codable {
+    /// The scenario's name.
+    public var scenario: String
+    /// Questions answered as recommended at the first try.
+    public var right: Int
+    /// Questions judged.
+    public var total: Int
+  }
   /// Everything that happened, in order, undone answers included.
   public var history: [HistoryEntry]
   /// How the case ended, once it has.
@@ -143,6 +155,11 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     notes = state.notes.map { NoteEntry(text: $0.text, step: $0.step, at: $0.at) }
     history = state.history.compactMap(Self.historyEntry)
     timers = state.timers
+    if let name = state.header.scenario, let scenario = playbook.scenarios.first(where: { $0.name == name }) {
+      var engine = CaseEngine(playbook: playbook, restoring: state)
+      engine.scenario = scenario
+      practice = engine.practiceScore.map { PracticeResult(scenario: name, right: $0.right, total: $0.total) }
+    }
     carriedFrom = state.history.lazy.compactMap { entry -> String? in
       if case .carried(let from, _, _) = entry { return from }
       return nil
@@ -174,6 +191,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     case .left(let reason, let at): HistoryEntry(event: "left", text: reason.rawValue, at: at)
     case .resumed(let at): HistoryEntry(event: "resumed", at: at)
     case .finished(let step, let at): HistoryEntry(event: "finished", step: step, at: at)
+    case .attempted(let step, let answer, let at): HistoryEntry(event: "attempted", step: step, text: answer, at: at)
     case .drafted, .carried: nil
     }
   }

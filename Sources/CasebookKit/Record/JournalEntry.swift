@@ -18,6 +18,8 @@ public enum JournalEntry: Sendable, Hashable, Codable {
   case resumed(at: Date)
   /// An end step was reached.
   case finished(step: StepID, at: Date)
+  /// In practice, an answer other than the recommended one, given before choosing again.
+  case attempted(step: StepID, answer: String, at: Date)
   /// The case was handed over from another case, with that case's values (as written).
   case carried(from: String, values: [String: String], at: Date)
   /// A draft was filled and shown.
@@ -38,7 +40,7 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     switch self {
     case .opened(let header): header.started
     case .answered(_, _, let at), .undone(_, let at), .noted(_, let at), .left(_, let at),
-      .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at), .carried(_, _, let at):
+      .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at), .carried(_, _, let at), .attempted(_, _, let at):
       at
     }
   }
@@ -66,6 +68,8 @@ public struct CaseHeader: Sendable, Hashable, Codable {
   public var language: String?
   /// The step the case began at, when not the playbook's start (`--start-at`).
   public var startAt: StepID?
+  /// The practice scenario, in practice mode.
+  public var scenario: String?
 
   /// The journal format this build writes.
   public static let currentFormat = 1

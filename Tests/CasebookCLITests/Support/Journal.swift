@@ -29,6 +29,7 @@ struct JournalReading {
       case .finished: events.append("finished")
       case .drafted: events.append("drafted")
       case .carried: events.append("carried")
+      case .attempted: events.append("attempted")
       }
     }
     self.answers = answers
