@@ -436,4 +436,33 @@ import Testing
     let done = try String(contentsOfFile: "\(casebook.home)/practice-done", encoding: .utf8)
     #expect(done == "practice-demo/unreachable\n")
   }
+
+  @Test func `a seeded rehearsal: the client's replies, hints, every line kept, and a review`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let input = [":hint", "I hear you, and I will walk you through the handover plan.", "The contract lets either side end it with notice; we finish the current project first."]
+      .joined(separator: "\n") + "\n"
+    let outcome = try casebook.run(["rehearse", fixture("practice.yaml"), "--seed", "7", "--client", "Ola"], input: input)
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    assertGolden(outcome.stdout, named: "rehearsal.transcript")
+    let record = try casebook.record("2026-11-24-practice-demo-ola")
+    #expect(record["mode"] as? String == "rehearse")
+    let transcript = try #require(record["transcript"] as? [[String: Any]])
+    #expect(transcript.map { $0["you"] as? String } == ["I hear you, and I will walk you through the handover plan."])
+    #expect(transcript.first?["client"] as? String == "You can't just leave us like this.")
+  }
+
+  @Test func `a seeded rehearsal of the bundled end-relationship playbook is repeatable`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let input = (1...6).map { "Line \($0): I respect the work we did, and the contract gives us a clear notice period." }
+      .joined(separator: "\n") + "\n"
+    let first = try casebook.run(["rehearse", "end-relationship", "--seed", "42", "--client", "Jo"], input: input)
+    #expect(first.status == 0, "\(first.stderr)")
+    assertGolden(first.stdout, named: "rehearsal-end-relationship.transcript")
+    let again = try casebook.run(["rehearse", "end-relationship", "--seed", "42", "--client", "Jo"], input: input)
+    #expect(again.stdout.replacingOccurrences(of: "jo-2", with: "jo") == first.stdout)
+    let transcript = try #require(try casebook.record("2026-11-24-end-relationship-jo")["transcript"] as? [[String: Any]])
+    #expect(transcript.count == 6)
+  }
 }

@@ -106,7 +106,7 @@ public struct CaseEngine: Sendable {
       case .resumed(let at):
         engine.state.history.append(.resumed(at: at))
         if engine.state.status == .interrupted { engine.state.status = .running }
-      case .attempted:
+      case .attempted, .said:
         engine.state.history.append(entry)
       case .finished, .drafted, .carried:
         // Reaching a step records its own `finished` and `drafted` entries while replaying.

@@ -110,6 +110,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   public var carriedFrom: String?
   /// In practice mode: the scenario and the score, right first time of the judged questions.
   public var practice: PracticeResult?
+  /// In a rehearsal: each client line and the person's answer, in order.
+  public var transcript: [Rehearsal.Exchange]
 
   /// A practice run's result.
   public struct PracticeResult: Sendable, Hashable, Codable {
@@ -155,6 +157,10 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     notes = state.notes.map { NoteEntry(text: $0.text, step: $0.step, at: $0.at) }
     history = state.history.compactMap(Self.historyEntry)
     timers = state.timers
+    transcript = state.history.compactMap { entry in
+      if case .said(let client, let you, let at) = entry { return Rehearsal.Exchange(client: client, you: you, at: at) }
+      return nil
+    }
     if let name = state.header.scenario, let scenario = playbook.scenarios.first(where: { $0.name == name }) {
       var engine = CaseEngine(playbook: playbook, restoring: state)
       engine.scenario = scenario
@@ -192,6 +198,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     case .resumed(let at): HistoryEntry(event: "resumed", at: at)
     case .finished(let step, let at): HistoryEntry(event: "finished", step: step, at: at)
     case .attempted(let step, let answer, let at): HistoryEntry(event: "attempted", step: step, text: answer, at: at)
+    case .said(_, let you, let at): HistoryEntry(event: "said", text: you, at: at)
     case .drafted, .carried: nil
     }
   }

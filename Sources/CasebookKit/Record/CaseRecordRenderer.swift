@@ -48,6 +48,15 @@ public enum CaseRecordRenderer {
         lines.append("- \(time.clock(note.at)) \(escape(note.text))")
       }
     }
+    if !record.transcript.isEmpty {
+      lines.append("")
+      lines.append("## Rehearsal")
+      lines.append("")
+      for exchange in record.transcript {
+        lines.append("- Client: \(escape(exchange.client))")
+        lines.append("  You (\(time.clock(exchange.at))): \(escape(exchange.you))")
+      }
+    }
     if !record.drafts.isEmpty {
       lines.append("")
       lines.append("## Drafts")

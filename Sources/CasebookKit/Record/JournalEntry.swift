@@ -18,6 +18,8 @@ public enum JournalEntry: Sendable, Hashable, Codable {
   case resumed(at: Date)
   /// An end step was reached.
   case finished(step: StepID, at: Date)
+  /// In a rehearsal, the person's line and the client's line it answered.
+  case said(client: String, you: String, at: Date)
   /// In practice, an answer other than the recommended one, given before choosing again.
   case attempted(step: StepID, answer: String, at: Date)
   /// The case was handed over from another case, with that case's values (as written).
@@ -40,7 +42,7 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     switch self {
     case .opened(let header): header.started
     case .answered(_, _, let at), .undone(_, let at), .noted(_, let at), .left(_, let at),
-      .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at), .carried(_, _, let at), .attempted(_, _, let at):
+      .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at), .carried(_, _, let at), .attempted(_, _, let at), .said(_, _, let at):
       at
     }
   }

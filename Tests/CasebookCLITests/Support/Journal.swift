@@ -30,6 +30,7 @@ struct JournalReading {
       case .drafted: events.append("drafted")
       case .carried: events.append("carried")
       case .attempted: events.append("attempted")
+      case .said: events.append("said")
       }
     }
     self.answers = answers
