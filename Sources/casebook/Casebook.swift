@@ -52,6 +52,17 @@ extension Casebook {
     var values: [String] = []
 
     func run() throws {
+      // `--mode rehearse` and `--mode practice` are the `rehearse` and `practice` commands.
+      switch mode {
+      case .rehearse:
+        try Rehearse.parse([playbook] + (client.map { ["--client", $0] } ?? [])).run()
+        return
+      case .practice:
+        try Practice.parse([playbook]).run()
+        return
+      case .live, .coach:
+        break
+      }
       let launcher = Launcher()
       guard let loaded = launcher.loadPlaybook(playbook) else { throw ExitCode(1) }
       if listSteps {

@@ -465,4 +465,15 @@ import Testing
     let transcript = try #require(try casebook.record("2026-11-24-end-relationship-jo")["transcript"] as? [[String: Any]])
     #expect(transcript.count == 6)
   }
+
+  @Test func `run --mode practice and --mode rehearse are the practice and rehearse commands`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let practice = try casebook.run(["run", fixture("practice.yaml"), "--mode", "practice"], input: "no\n15m\n")
+    #expect(practice.status == 0)
+    #expect(practice.stdout.contains("Practice 'unreachable': right first time 1 of 1."))
+    let rehearse = try casebook.run(["run", fixture("practice.yaml"), "--mode", "rehearse", "--client", "Al"], input: "Fine.\n")
+    #expect(rehearse.status == 0)
+    #expect(rehearse.stdout.contains("Client (angry): You can't just leave us like this."))
+  }
 }
