@@ -47,6 +47,10 @@ final class CaseSession {
           persist(entry)
         case .flush:
           save()
+        case .copyDraft(let draft):
+          copy(draft)
+        case .editDraft(let draft):
+          if let edited = edit(draft) { nextEvent = .draftEdited(edited) }
         case .ask(let prompt):
           var prompt = prompt
           if !writer.unsaved.isEmpty { prompt.text = "[unsaved] " + prompt.text }
@@ -88,6 +92,57 @@ final class CaseSession {
     guard !snapshotErrorReported, let error = writer.snapshotError else { return }
     snapshotErrorReported = true
     console.error("warning: \(error) (the case goes on; it needs its playbook file to be resumed)")
+  }
+
+  /// Writes a draft into the case folder and, on a terminal that takes it, onto the clipboard
+  /// (OSC 52); says where it went.
+  private func copy(_ draft: FilledDraft) {
+    do {
+      let path = try writeDraft(draft)
+      console.copyToClipboard(DraftFile.text(of: draft))
+      console.show(Output(.info, "Copied. Also saved to \(path)"))
+    } catch {
+      console.error("\(error)")
+    }
+  }
+
+  /// Opens a draft in `$VISUAL` or `$EDITOR` (else vi) and returns the edited text, if it changed.
+  private func edit(_ draft: FilledDraft) -> FilledDraft? {
+    let path: String
+    do {
+      path = try writeDraft(draft)
+    } catch {
+      console.error("\(error)")
+      return nil
+    }
+    let environment = ProcessInfo.processInfo.environment
+    let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
+    console.flush()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "\(editor) \"$1\"", "casebook-editor", path]
+    do {
+      try process.run()
+      process.waitUntilExit()
+    } catch {
+      console.error("could not start the editor '\(editor)': \(error.localizedDescription)")
+      return nil
+    }
+    guard process.terminationStatus == 0, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      console.error("the editor did not finish cleanly; the draft is unchanged")
+      return nil
+    }
+    var edited = draft
+    edited.text = DraftFile.body(of: text, subject: &edited.subject)
+    return edited == draft ? nil : edited
+  }
+
+  private func writeDraft(_ draft: FilledDraft) throws -> String {
+    try writer.flush()
+    guard let folder = writer.folder else { throw StorageError("the case is not on disk yet") }
+    let path = "\(folder)/\(draft.fileName)"
+    try CaseStore.writeAtomically(Array(DraftFile.text(of: draft).utf8), to: path)
+    return path
   }
 
   private func save() {

@@ -55,6 +55,12 @@ final class Console {
 
   func flush() { cel_flush_stdout() }
 
+  /// Puts text on the clipboard with the OSC 52 escape, on a terminal that wants escapes.
+  func copyToClipboard(_ text: String) {
+    guard usesStyle else { return }
+    write("\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}")
+  }
+
   private func styled(_ text: String, _ code: String) -> String {
     usesStyle ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
   }

@@ -2,6 +2,10 @@ import CasebookKit
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Whole runs of the built binary driven through a pipe, compared with golden files: the exact
 /// output, and the record the run leaves.
 @Suite struct TranscriptTests {
@@ -475,5 +479,32 @@ import Testing
     let rehearse = try casebook.run(["run", fixture("practice.yaml"), "--mode", "rehearse", "--client", "Al"], input: "Fine.\n")
     #expect(rehearse.status == 0)
     #expect(rehearse.stdout.contains("Client (angry): You can't just leave us like this."))
+  }
+
+  @Test func `copy writes the latest draft to a file, and edit keeps the edited text in the record`() throws {
+    var casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    // An "editor" that rewrites the draft's first line, as a person would.
+    let editor = casebook.home + "-editor.sh"
+    try "#!/bin/sh\nsed -i 's/^Hi Dana Ruiz,/Dear Dana,/' \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+    _ = chmod(editor, 0o700)
+    defer { try? FileManager.default.removeItem(atPath: editor) }
+    casebook.environment["EDITOR"] = editor
+    casebook.environment["VISUAL"] = ""
+    let yaml = try String(contentsOfFile: fixture("drafts.yaml"), encoding: .utf8)
+      .replacingOccurrences(of: "    next: done\n  - id: done", with: "    next: check\n  - id: check\n    ask: Sent?\n    why: So the record says.\n    choices:\n      - answer: sent\n        next: done\n      - answer: later\n        next: done\n  - id: done")
+    let path = casebook.home + "-drafts.yaml"
+    try yaml.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let outcome = try casebook.run(["run", path, "--client", "Dana Ruiz"], input: "20m\n:copy\n:edit\nsent\n")
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+
+    #expect(outcome.stdout.contains("Copied. Also saved to $CASEBOOK_HOME/cases/2026-11-24-follow-up-dana-ruiz/draft-send-text.txt"))
+    #expect(!outcome.stdout.contains("\u{1B}]52"))
+    #expect(outcome.stdout.contains("Kept your edited text draft."))
+    let drafts = try casebook.record("2026-11-24-follow-up-dana-ruiz")["drafts"] as? [[String: Any]] ?? []
+    #expect(drafts.map { $0["kind"] as? String } == ["email", "text", "text"])
+    #expect((drafts.last?["text"] as? String)?.hasPrefix("Dear Dana, sorry") == true)
+
   }
 }

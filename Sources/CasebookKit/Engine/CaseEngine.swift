@@ -108,7 +108,10 @@ public struct CaseEngine: Sendable {
         if engine.state.status == .interrupted { engine.state.status = .running }
       case .attempted, .said:
         engine.state.history.append(entry)
-      case .finished, .drafted, .carried:
+      case .drafted:
+        // Drafts are filled again on the way; an entry not among them is an edit, and is kept.
+        if !engine.state.history.contains(entry) { engine.state.history.append(entry) }
+      case .finished, .carried:
         // Reaching a step records its own `finished` and `drafted` entries while replaying.
         continue
       }
@@ -216,6 +219,10 @@ public struct CaseEngine: Sendable {
     switch event {
     case .tick:
       return expiredTimers()
+    case .draftEdited(let draft):
+      var effects = [record(.drafted(step: draft.step, kind: draft.kind, subject: draft.subject, text: draft.text, at: now))]
+      effects.append(.show(Output(.info, "Kept your edited \(draft.kind.rawValue) draft.")))
+      return effects + askAgain(current)
     case .endOfInput:
       return leave(.endOfInput, at: now)
     case .interrupted:
@@ -268,6 +275,11 @@ public struct CaseEngine: Sendable {
       return leave(.quit, at: now)
     case .save:
       return [.flush] + askAgain(current)
+    case .copy, .edit:
+      guard let draft = latestDraft else {
+        return [.reject("There is no draft yet to \(command == .copy ? "copy" : "edit").")] + askAgain(current)
+      }
+      return [command == .copy ? .copyDraft(draft) : .editDraft(draft)] + askAgain(current)
     }
   }
 
@@ -321,6 +333,16 @@ public struct CaseEngine: Sendable {
 
   private func holds(_ condition: Condition) -> Bool {
     ConditionEvaluator.holds(condition, in: state.values, timers: state.timers, now: now)
+  }
+
+  /// The draft filled most recently (as last edited).
+  public var latestDraft: FilledDraft? {
+    for entry in state.history.reversed() {
+      if case .drafted(let step, let kind, let subject, let text, _) = entry {
+        return FilledDraft(step: step, kind: kind, subject: subject, text: text)
+      }
+    }
+    return nil
   }
 
   /// Announces each timer that has run out since the last look, once.

@@ -8,4 +8,6 @@ public enum Event: Sendable, Hashable {
   case interrupted
   /// Time passed while waiting for an answer: timers may run out.
   case tick
+  /// A draft came back from the editor with this text.
+  case draftEdited(FilledDraft)
 }

@@ -14,6 +14,10 @@ public enum InSessionCommand: Sendable, Hashable {
   case quit
   /// `:save`: write any answers that could not be saved yet.
   case save
+  /// `:copy`: put the latest draft on the clipboard and in a file.
+  case copy
+  /// `:edit`: edit the latest draft in `$EDITOR` and keep the edited text.
+  case edit
 
   /// Every command's name and one line on it, in the order `:help` lists them.
   public static let summaries: [(name: String, summary: String)] = [
@@ -22,12 +26,14 @@ public enum InSessionCommand: Sendable, Hashable {
     (":note TEXT", "add a note to the record"),
     (":where", "show the path so far and the current step"),
     (":why", "show the reason behind this step"),
+    (":copy", "copy the latest draft to the clipboard and to a file in the case folder"),
+    (":edit", "edit the latest draft in $EDITOR; the record keeps the edited text"),
     (":save", "retry saving answers that could not be written (after a disk error)"),
     (":quit", "keep the case and leave; resume it later"),
   ]
 
   /// The words Tab completes.
-  public static let names = [":help", ":back", ":note", ":where", ":why", ":save", ":quit"]
+  public static let names = [":help", ":back", ":note", ":where", ":why", ":copy", ":edit", ":save", ":quit"]
 
   /// Reads a line that starts with `:`.
   ///
@@ -43,6 +49,8 @@ public enum InSessionCommand: Sendable, Hashable {
     case ":why": return .success(.why)
     case ":quit", ":q", ":exit": return .success(.quit)
     case ":save": return .success(.save)
+    case ":copy", ":c": return .success(.copy)
+    case ":edit", ":e": return .success(.edit)
     case ":note", ":n":
       guard !argument.isEmpty else { return .failure(CommandError(message: "write the note after it: :note TEXT")) }
       return .success(.note(argument))
