@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <editline/readline.h>
@@ -98,3 +99,60 @@ int cel_is_terminal(int fd) { return isatty(fd); }
 void cel_flush_stdout(void) { fflush(stdout); }
 
 unsigned int cel_set_umask(unsigned int mask) { return (unsigned int)umask((mode_t)mask); }
+
+static char *timed_line = NULL;
+static int timed_ready = 0;
+
+static void timed_handler(char *line) {
+  timed_line = line;  // malloc'd by libedit, or NULL at end of input
+  timed_ready = 1;
+  rl_callback_handler_remove();
+}
+
+void cel_timed_begin(const char *prompt) {
+  timed_line = NULL;
+  timed_ready = 0;
+  rl_callback_handler_install(prompt, timed_handler);
+}
+
+int cel_timed_wait(int timeout_ms) {
+  if (timed_ready) return 1;
+  fd_set set;
+  FD_ZERO(&set);
+  FD_SET(STDIN_FILENO, &set);
+  struct timeval timeout = {timeout_ms / 1000, (timeout_ms % 1000) * 1000};
+  int ready = select(STDIN_FILENO + 1, &set, NULL, NULL, &timeout);
+  if (ready < 0) return errno == EINTR ? -1 : -2;
+  if (ready == 0) return 0;
+  rl_callback_read_char();
+  return timed_ready ? 1 : 0;
+}
+
+char *cel_timed_take(void) {
+  char *line = timed_line;
+  timed_line = NULL;
+  timed_ready = 0;
+  return line;
+}
+
+void cel_timed_set_prompt(const char *prompt) {
+  rl_set_prompt(prompt);
+  fputs("\r\033[K", stdout);  // libedit redraws from the line's start
+  fflush(stdout);
+  rl_forced_update_display();
+}
+
+void cel_timed_print_above(const char *text) {
+  fputs("\r\033[K", stdout);
+  fputs(text, stdout);
+  fputs("\n", stdout);
+  fflush(stdout);
+  rl_forced_update_display();
+}
+
+void cel_timed_end(void) {
+  if (!timed_ready) rl_callback_handler_remove();
+  timed_ready = 0;
+  free(timed_line);
+  timed_line = NULL;
+}

@@ -72,6 +72,8 @@ final class CaseSession {
       case .cancelled: console.hint("Line cleared. Press Ctrl-C again to leave (the case is kept), or type :quit.")
       case .endOfInput: return .endOfInput
       case .interrupted: return .interrupted
+      case .deadlinePassed:
+        for case .show(let output) in engine.handle(.tick, at: clock.now()) { reader.announce(output.text) }
       }
     }
   }

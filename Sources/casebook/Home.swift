@@ -34,7 +34,7 @@ struct Home {
         } else {
           console.hint("'\(text)' is not a playbook here. Type 1-\(entries.count) or an id.")
         }
-      case .cancelled: continue
+      case .cancelled, .deadlinePassed: continue
       case .endOfInput, .interrupted: return 0
       }
     }
@@ -42,7 +42,7 @@ struct Home {
     var client: String?
     switch reader.read(Prompt(step: "client", completions: [], text: "> ")) {
     case .line(let line): client = line.trimmingCharacters(in: .whitespaces)
-    case .cancelled: client = nil
+    case .cancelled, .deadlinePassed: client = nil
     case .endOfInput, .interrupted: return 0
     }
     console.write("\n")

@@ -13,6 +13,10 @@ final class LibEditLineReader: LineReader {
   private let console: Console
   private let historyPath: String?
   private var lastWasCancel = false
+  /// Whether a line is being read with a countdown in its prompt (libedit's callback interface).
+  private var isTimed = false
+  private var shownPrompt = ""
+  private var announcedDeadline: Date?
 
   /// - Parameters:
   ///   - console: Where prompts and notices go.
@@ -24,7 +28,17 @@ final class LibEditLineReader: LineReader {
     if let historyPath { loadHistory(historyPath) }
   }
 
+  func announce(_ text: String) {
+    let line = "\u{07}! " + TextSanitizer.clean(text)
+    if isTimed {
+      cel_timed_print_above(line)
+    } else {
+      console.write(line + "\n")
+    }
+  }
+
   func read(_ prompt: Prompt) -> LineRead {
+    if let deadline = prompt.deadline { return readTimed(prompt, deadline: deadline) }
     setCompletions(prompt.completions)
     console.flush()
     let interruptsBefore = cel_interrupt_count()
@@ -43,6 +57,82 @@ final class LibEditLineReader: LineReader {
     defer { cel_free(raw) }
     lastWasCancel = false
     let line = String(cString: raw)
+    let entry = line.trimmingCharacters(in: .whitespaces)
+    if !entry.isEmpty {
+      cel_add_history(entry)
+      if let historyPath { appendHistory(entry, to: historyPath) }
+    }
+    if cel_termination_signal() != 0 { return .interrupted }
+    return .line(line)
+  }
+
+  /// Reads a line while the prompt counts down to `deadline`, redrawn every second without
+  /// disturbing the line being typed; returns `.deadlinePassed` once when it passes.
+  private func readTimed(_ prompt: Prompt, deadline: Date) -> LineRead {
+    if !isTimed {
+      setCompletions(prompt.completions)
+      console.flush()
+      shownPrompt = Self.countdown(to: deadline) + prompt.text
+      cel_timed_begin(shownPrompt)
+      isTimed = true
+    }
+    let interruptsBefore = cel_interrupt_count()
+    while true {
+      let text = Self.countdown(to: deadline) + prompt.text
+      if text != shownPrompt {
+        shownPrompt = text
+        cel_timed_set_prompt(text)
+      }
+      if Date() >= deadline, announcedDeadline != deadline {
+        announcedDeadline = deadline
+        return .deadlinePassed
+      }
+      switch cel_timed_wait(250) {
+      case 1:
+        isTimed = false
+        guard let raw = cel_timed_take() else {
+          console.write("\n")
+          return .endOfInput
+        }
+        defer { cel_free(raw) }
+        lastWasCancel = false
+        return remember(String(cString: raw))
+      case -1:
+        if cel_termination_signal() != 0 || cel_interrupt_count() == interruptsBefore {
+          cel_timed_end()
+          isTimed = false
+          return .interrupted
+        }
+        cel_timed_end()
+        isTimed = false
+        console.write("\n")
+        if lastWasCancel { return .interrupted }
+        lastWasCancel = true
+        return .cancelled
+      case -2:
+        cel_timed_end()
+        isTimed = false
+        return .interrupted
+      default:
+        if cel_termination_signal() != 0 {
+          cel_timed_end()
+          isTimed = false
+          return .interrupted
+        }
+      }
+    }
+  }
+
+  /// `[12:41 left] ` or `[time's up] `.
+  static func countdown(to deadline: Date) -> String {
+    let left = Int(deadline.timeIntervalSinceNow.rounded(.up))
+    guard left > 0 else { return "[time's up] " }
+    let minutes = left / 60
+    let seconds = left % 60
+    return "[\(minutes):\(seconds < 10 ? "0" : "")\(seconds) left] "
+  }
+
+  private func remember(_ line: String) -> LineRead {
     let entry = line.trimmingCharacters(in: .whitespaces)
     if !entry.isEmpty {
       cel_add_history(entry)

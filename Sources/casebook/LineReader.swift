@@ -10,10 +10,15 @@ enum LineRead: Equatable {
   case endOfInput
   /// A signal asked the process to stop, or the terminal went away.
   case interrupted
+  /// The prompt's deadline passed while the person was typing; the line is still being edited.
+  case deadlinePassed
 }
 
 /// Reads answers, one line per prompt.
 protocol LineReader: AnyObject {
   /// Shows the prompt and reads one line.
   func read(_ prompt: Prompt) -> LineRead
+
+  /// Shows a line above the prompt without disturbing what is being typed.
+  func announce(_ text: String)
 }

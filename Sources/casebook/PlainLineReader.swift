@@ -8,6 +8,10 @@ final class PlainLineReader: LineReader {
 
   init(console: Console) { self.console = console }
 
+  func announce(_ text: String) {
+    console.write("! " + TextSanitizer.clean(text) + "\n")
+  }
+
   func read(_ prompt: Prompt) -> LineRead {
     console.write(prompt.text)
     console.flush()

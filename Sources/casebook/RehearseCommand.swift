@@ -63,7 +63,7 @@ extension Casebook {
               }
               continue conversation
             }
-          case .cancelled: continue
+          case .cancelled, .deadlinePassed: continue
           case .endOfInput, .interrupted:
             left = true
             break conversation

@@ -155,6 +155,37 @@ struct TerminalTests {
     #expect(try casebook.answers("2026-11-24-small") == ["no"])
   }
 
+  @Test func `the wait limit counts down in the prompt, keeps the half-typed answer, and takes the expiry branch`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    // The real clock here: the countdown is about seconds passing.
+    var environment = casebook.baseEnvironment(fakeNow: nil).filter { ["CASEBOOK_HOME", "TZ", "PATH", "HOME"].contains($0.key) }
+    environment["TERM"] = "xterm-256color"
+    let session = try TmuxSession(command: [CasebookProcess.binary, "run", fixture("timer.yaml")], environment: environment)
+    _ = try session.waitFor { $0.contains("How long will you wait?") }
+    try session.type("8s")
+    try session.send("Enter")
+    // (capture-pane drops trailing spaces, so the bare prompt reads "left] >".)
+    var screen = try session.waitFor { $0.contains("left] >") }
+    try session.type("n")
+    screen = try session.waitFor { $0.contains("left] > n") }
+    let first = screen.split(separator: "\n").last { $0.contains("left] > n") }.map(String.init)
+    // The countdown moves on while the half-typed answer stays as it is.
+    screen = try session.waitFor { screen in
+      screen.split(separator: "\n").contains { $0.contains("left] > n") && String($0) != first }
+    }
+    #expect(screen.split(separator: "\n").contains { $0.contains("left] > n") && String($0) != first }, "first: \(first ?? "-")\n\(screen)")
+    screen = try session.waitFor { $0.contains("Wait limit of 8s reached") }
+    #expect(screen.contains("! Wait limit of 8s reached"))
+    #expect(screen.contains("[time's up] > n"))
+    try session.type("o")
+    try session.send("Enter")
+    screen = try session.waitFor { $0.contains("Case record:") }
+    #expect(screen.contains("= Send the follow-up."))
+    _ = try session.waitFor { _ in (try? session.exitStatus()) != nil }
+    #expect(try session.exitStatus() == 0)
+  }
+
   @Test func `Ctrl-D at an empty prompt leaves like quit and keeps the case`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }

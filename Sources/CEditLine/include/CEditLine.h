@@ -14,6 +14,28 @@ void cel_initialize(const char *program_name);
 /// terminal went away).
 char *cel_readline(const char *prompt, int *error_number);
 
+/// Starts reading a line with libedit's callback interface (rl_callback_handler_install), so the
+/// prompt can change while the person types (a countdown).
+void cel_timed_begin(const char *prompt);
+
+/// Waits up to `timeout_ms` for a key and feeds it to libedit (rl_callback_read_char). Returns 1
+/// when a line is complete (take it with cel_timed_take), 0 on time-out or a partial line, -1 when
+/// a signal interrupted the wait (errno EINTR), -2 when standard input failed (EIO, closed).
+int cel_timed_wait(int timeout_ms);
+
+/// The completed line (malloc'd; free with cel_free), or NULL at end of input (Ctrl-D).
+char *cel_timed_take(void);
+
+/// Replaces the prompt and redraws the line being typed in place (rl_set_prompt,
+/// rl_forced_update_display), keeping the text and the cursor.
+void cel_timed_set_prompt(const char *prompt);
+
+/// Prints `text` on its own line above the line being typed, then redraws it.
+void cel_timed_print_above(const char *text);
+
+/// Stops reading (rl_callback_handler_remove); a half-typed line is dropped.
+void cel_timed_end(void);
+
 /// Wraps add_history(3): makes `line` reachable with Up.
 void cel_add_history(const char *line);
 
