@@ -56,14 +56,7 @@ final class LibEditLineReader: LineReader {
     }
     defer { cel_free(raw) }
     lastWasCancel = false
-    let line = String(cString: raw)
-    let entry = line.trimmingCharacters(in: .whitespaces)
-    if !entry.isEmpty {
-      cel_add_history(entry)
-      if let historyPath { appendHistory(entry, to: historyPath) }
-    }
-    if cel_termination_signal() != 0 { return .interrupted }
-    return .line(line)
+    return remember(String(cString: raw))
   }
 
   /// Reads a line while the prompt counts down to `deadline`, redrawn every second without
@@ -132,6 +125,7 @@ final class LibEditLineReader: LineReader {
     return "[\(minutes):\(seconds < 10 ? "0" : "")\(seconds) left] "
   }
 
+  /// Keeps an entered line in the history, in memory and in the history file.
   private func remember(_ line: String) -> LineRead {
     let entry = line.trimmingCharacters(in: .whitespaces)
     if !entry.isEmpty {
