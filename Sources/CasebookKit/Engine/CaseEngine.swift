@@ -408,8 +408,8 @@ public struct CaseEngine: Sendable {
         }
         state.current = id
         effects += startTimer(of: step, at: now)
-        let questionEffects = ask(id)
-        return effects + questionEffects.dropLast() + drafts(of: step, at: now) + questionEffects.suffix(1)
+        // Drafts come before the question, so that the question stays next to the prompt.
+        return effects + drafts(of: step, at: now) + ask(id)
       case .end(let text):
         state.path.append(.init(step: id, text: text, at: now))
         state.current = nil
