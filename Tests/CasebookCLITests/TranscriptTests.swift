@@ -509,4 +509,26 @@ import Testing
     #expect((drafts.last?["text"] as? String)?.hasPrefix("Dear Dana, sorry") == true)
 
   }
+
+  @Test func `every path of every bundled playbook, typed through a pipe, reaches an end`() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    var runs = 0
+    for file in PlaybookCatalog.files(in: root.appendingPathComponent("playbooks").path) {
+      let playbook = try #require(PlaybookLoader.load(path: file).playbook)
+      // Every path, or (where paths explode) walks that together visit every step and answer.
+      let report = PlaybookExplorer.explore(playbook, limit: 20_000)
+      #expect(!report.typedWalks.isEmpty)
+      for walk in report.typedWalks {
+        let casebook = CasebookProcess()
+        defer { casebook.removeHome() }
+        // Hand-overs start another playbook; this walk stops where this playbook ends.
+        let outcome = try casebook.run(["run", playbook.id, "--client", "Sample Client"], input: walk.map { $0 + "\n" }.joined())
+        #expect([0, 3].contains(outcome.status), "\(playbook.id) \(walk): \(outcome.stderr)")
+        #expect(outcome.stdout.contains("\n= "), "\(playbook.id): no end reached for \(walk)")
+        #expect(!outcome.stdout.contains("is not an answer here"), "\(playbook.id): \(walk)")
+        runs += 1
+      }
+    }
+    print("piped walks: \(runs)")
+  }
 }

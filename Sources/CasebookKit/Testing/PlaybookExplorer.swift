@@ -17,6 +17,9 @@ public enum PlaybookExplorer {
     public var unvisitedAnswers: [String]
     /// Walks that did not reach an end within the bound on their length.
     public var unfinished: Int
+    /// The lines typed on each walk kept: every walk when every path was walked, else a set of
+    /// walks that together visit every step and answer the sample reached.
+    public var typedWalks: [[String]]
   }
 
   /// Explores `playbook`.
@@ -37,7 +40,15 @@ public enum PlaybookExplorer {
     var unfinished = 0
     let maximumLength = 200
 
+    var typedWalks: [[String]] = []
+    var typed: [String] = []
+    var coveredByKept: Set<String> = []
     func finish(_ engine: CaseEngine) {
+      let visits = Set(engine.state.path.map { "\($0.step): \($0.answer ?? "")" })
+      if exhaustive || !visits.isSubset(of: coveredByKept) {
+        typedWalks.append(typed)
+        coveredByKept.formUnion(visits)
+      }
       visitedSteps.formUnion(engine.state.path.map(\.step))
       walks += 1
       if engine.state.status == .completed, let end = engine.state.path.last?.step {
@@ -63,7 +74,9 @@ public enum PlaybookExplorer {
       }
       guard engine.state.status == .running, depth < maximumLength else { return finish(engine) }
       for option in options(engine) {
+        typed.append(option)
         walk(step(engine, option, depth: depth), depth: depth + 1)
+        typed.removeLast()
       }
     }
     walk(first, depth: 0)
@@ -74,13 +87,18 @@ public enum PlaybookExplorer {
       ends = [:]
       walks = 0
       unfinished = 0
+      typedWalks = []
+      coveredByKept = []
       var random = SplitMix(state: seed)
       for _ in 0..<limit {
         var engine = first
         var depth = 0
+        typed = []
         while engine.state.status == .running && depth < maximumLength {
           let choices = options(engine)
-          engine = step(engine, choices[Int(random.next() % UInt64(choices.count))], depth: depth)
+          let option = choices[Int(random.next() % UInt64(choices.count))]
+          typed.append(option)
+          engine = step(engine, option, depth: depth)
           depth += 1
         }
         finish(engine)
@@ -95,7 +113,8 @@ public enum PlaybookExplorer {
     return Report(
       walks: walks, isExhaustive: exhaustive, ends: ends,
       unvisitedSteps: playbook.steps.map(\.id).filter { !visitedSteps.contains($0) },
-      unvisitedAnswers: allAnswers.filter { !givenAnswers.contains($0) }, unfinished: unfinished)
+      unvisitedAnswers: allAnswers.filter { !givenAnswers.contains($0) }, unfinished: unfinished,
+      typedWalks: typedWalks)
   }
 
   /// The answers worth trying at the current question: every offered choice, one sample value of
