@@ -65,6 +65,19 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  let template = """
+    Hi {{client}},
+
+    I waited {{wait_limit}} for our appointment today{{#new_time}}; shall we meet on {{new_time}}{{/new_time}}?
+    Reply with two times that suit you and I will confirm one.
+    """
+  let values = ["client": "Dana Ruiz", "wait_limit": "15m", "new_time": "2026-12-01 10:00"]
+  Benchmark("Fill a draft template") { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(DraftRenderer.fill(template, with: values))
+    }
+  }
+
   // The journal's cost per answered step, against a bare write + fsync of the same bytes.
   let entry = JournalEntry.answered(step: "wait-limit", answer: "15m", at: Date(timeIntervalSince1970: 1_795_000_000))
   let line = (try? JournalCodec.encode(entry)) ?? []
