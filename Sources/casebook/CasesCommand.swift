@@ -27,10 +27,7 @@ extension Casebook.Cases {
             case: summary.name, playbook: summary.header.playbook, client: summary.header.client,
             mode: summary.header.mode, status: summary.status, started: summary.header.started)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        launcher.console.write(String(decoding: try encoder.encode(items), as: UTF8.self) + "\n")
+        launcher.console.write(try JSONOutput.encode(items))
         return
       }
       guard !cases.isEmpty else {

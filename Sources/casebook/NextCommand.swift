@@ -43,10 +43,7 @@ extension Casebook {
       // Soonest due first; those without a due date after them; then oldest case first.
       items.sort { ($0.due ?? "9999", $0.started, $0.case) < ($1.due ?? "9999", $1.started, $1.case) }
       if json {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        launcher.console.write(String(decoding: try encoder.encode(items), as: UTF8.self) + "\n")
+        launcher.console.write(try JSONOutput.encode(items))
         return
       }
       guard !items.isEmpty else {
