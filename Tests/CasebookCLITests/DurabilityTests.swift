@@ -17,25 +17,12 @@ import Testing
   static let answers = ["no", "15m", "2026-12-01 10:00"]
   static let caseName = "2026-11-24-small-kim"
 
-  /// Runs a whole scripted case under strace with `options`; returns stdout and how it ended.
-  func runTraced(_ casebook: CasebookProcess, _ options: [String]) throws -> (stdout: String, stderr: String, process: Process) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.strace ?? "strace")
-    process.arguments = ["-f", "-qq", "-o", "/dev/null"] + options + [CasebookProcess.binary, "run", fixture("small.yaml"), "--client", "Kim"]
-    process.environment = casebook.baseEnvironment()
-    let input = Pipe()
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    input.fileHandleForWriting.write(Data(Self.answers.map { $0 + "\n" }.joined().utf8))
-    try input.fileHandleForWriting.close()
-    let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (out, err, process)
+  static let input = answers.map { $0 + "\n" }.joined()
+  static let arguments = ["run", fixture("small.yaml"), "--client", "Kim"]
+
+  /// Runs the whole scripted case under strace with `options`.
+  func runTraced(_ casebook: CasebookProcess, _ options: [String]) throws -> CasebookProcess.Outcome {
+    try casebook.run(Self.arguments, input: Self.input, wrapper: [Self.strace ?? "strace", "-f", "-qq", "-o", "/dev/null"] + options)
   }
 
   /// How many times a clean run calls `syscall`.
@@ -44,17 +31,7 @@ import Testing
     defer { casebook.removeHome() }
     let log = casebook.home + ".strace"
     defer { try? FileManager.default.removeItem(atPath: log) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.strace ?? "strace")
-    process.arguments = ["-f", "-qq", "-o", log, "-e", "trace=\(syscall)", CasebookProcess.binary, "run", fixture("small.yaml"), "--client", "Kim"]
-    process.environment = casebook.baseEnvironment()
-    let input = Pipe()
-    process.standardInput = input
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    input.fileHandleForWriting.write(Data(Self.answers.map { $0 + "\n" }.joined().utf8))
-    try input.fileHandleForWriting.close()
-    process.waitUntilExit()
+    _ = try casebook.run(Self.arguments, input: Self.input, wrapper: [Self.strace ?? "strace", "-f", "-qq", "-o", log, "-e", "trace=\(syscall)"])
     let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
     return text.split(separator: "\n").count { $0.contains("\(syscall)(") }
   }
@@ -104,8 +81,8 @@ import Testing
       let casebook = CasebookProcess()
       defer { casebook.removeHome() }
       let run = try runTraced(casebook, ["-e", "trace=\(syscall)", "-e", "inject=\(syscall):error=\(error):when=\(call)"])
-      #expect(run.process.terminationReason == .exit, "\(syscall) \(error) #\(call) crashed")
-      #expect([0, 1].contains(run.process.terminationStatus), "\(syscall) \(error) #\(call): \(run.stderr)")
+      #expect(run.reason == .exit, "\(syscall) \(error) #\(call) crashed")
+      #expect([0, 1].contains(run.status), "\(syscall) \(error) #\(call): \(run.stderr)")
       #expect(!run.stderr.contains("Fatal error"), "\(syscall) \(error) #\(call)")
       let journal = "\(casebook.home)/cases/\(Self.caseName)/\(CaseJournal.fileName)"
       if let reading = JournalReading(path: journal), reading.events.first == "opened" {

@@ -19,7 +19,7 @@ public enum DiagnosticRenderer {
       }
       if let lines = linesByFile[location.file], location.line >= 1, location.line <= lines.count {
         let (line, caretColumn) = excerpt(
-          TextSanitizer.clean(String(lines[location.line - 1]).replacingTabs()), column: location.column)
+          TextSanitizer.clean(String(lines[location.line - 1])), column: location.column)
         if !line.allSatisfy(\.isWhitespace) {
           output += line + "\n"
           output += String(repeating: " ", count: max(0, caretColumn - 1)) + "^\n"
@@ -60,11 +60,5 @@ public enum DiagnosticRenderer {
     if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
     if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
     return parts.isEmpty ? nil : parts.joined(separator: ", ")
-  }
-}
-
-extension String {
-  fileprivate func replacingTabs() -> String {
-    String(map { $0 == "\t" ? " " : $0 })
   }
 }

@@ -26,7 +26,7 @@ public struct Rehearsal: Sendable {
   /// Prepares a rehearsal of at most `turns` replies, in an order drawn from `seed`.
   public init(material: RehearsalMaterial, seed: UInt64, turns: Int = 6) {
     self.material = material
-    var generator = PlaybookExplorer.SplitMix(state: seed)
+    var generator = SeededGenerator(seed: seed)
     var replies = material.replies
     for index in replies.indices.reversed() where index > 0 {
       replies.swapAt(index, Int(generator.next() % UInt64(index + 1)))

@@ -125,7 +125,7 @@ extension String {
 
 extension Step {
   /// Whether this step asks for one of the playbook's inputs.
-  var isInput: Bool {
+  public var isInput: Bool {
     if case .ask(let question) = kind { return question.isInput }
     return false
   }

@@ -181,7 +181,8 @@ struct ConditionChecker {
 }
 
 extension ConditionChecker {
-  /// The playbook with every condition checked and its answer words told from saved names.
+  /// The playbook with every condition checked and its answer words told from saved names; also
+  /// runs the checks of names used by drafts, timers and actions, and of translations.
   static func resolve(_ playbook: Playbook) -> (Playbook, [Diagnostic]) {
     var checker = ConditionChecker(types: savedTypes(in: playbook))
     checker.timers = Set(playbook.steps.compactMap(\.timer))
@@ -216,66 +217,11 @@ extension ConditionChecker {
         continue
       }
     }
-    let known = ["client", "title"] + checker.types.keys.sorted()
-    for step in steps {
-      for draft in step.drafts {
-        for name in DraftRenderer.names(in: (draft.subject ?? "") + "\n" + draft.template) where !known.contains(name) {
-          let place = DraftRenderer.position(of: name, in: draft.template).map {
-            NodeReader.offset(draft.location, line: $0.line, column: $0.column)
-          }
-          diagnostics.append(.templateName(name, known: known, at: place ?? draft.location))
-        }
-      }
-    }
-    for step in steps {
-      guard let timer = step.timer else { continue }
-      switch checker.types[timer] {
-      case .duration?: continue
-      case nil: diagnostics.append(.conditionProblem(.unknownName, "the timer counts down \(quoted(timer)), which no step saves", at: step.location))
-      case let other?: diagnostics.append(.conditionProblem(.typeMismatch, "the timer counts down \(quoted(timer)), which is \(other), not a duration", at: step.location))
-      }
-    }
-    for step in steps {
-      for action in step.actions {
-        guard let from = action.from else { continue }
-        switch checker.types[from] {
-        case .date?: continue
-        case nil: diagnostics.append(.conditionProblem(.unknownName, "action counts from \(quoted(from)), which no step saves", at: action.location))
-        case let other?: diagnostics.append(.conditionProblem(.typeMismatch, "action counts from \(quoted(from)), which is \(other), not a date", at: action.location))
-        }
-      }
-    }
-    for (language, translation) in playbook.translations.sorted(by: { $0.key < $1.key }) {
-      let at = translation.location
-      for id in translation.steps.keys.sorted() where playbook[id] == nil {
-        diagnostics.append(.translationProblem(language, "has texts for step \(quoted(id)), which does not exist", at: at))
-      }
-      let missing = steps.filter { step in
-        if case .branch = step.kind { return false }
-        if case .ask(let question) = step.kind, question.isInput { return false }
-        return translation.steps[step.id]?.text == nil
-      }.map(\.id.rawValue)
-      if !missing.isEmpty {
-        let listed = missing.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
-        let more = missing.count > 5 ? " and \(missing.count - 5) more" : ""
-        diagnostics.append(.translationProblem(language, "has no text for step \(listed)\(more); the original is shown there", at: at))
-      }
-      for (id, texts) in translation.steps.sorted(by: { $0.key < $1.key }) {
-        guard let step = playbook[id] else { continue }
-        let original = Set(step.drafts.flatMap { DraftRenderer.names(in: ($0.subject ?? "") + "\n" + $0.template) })
-        let used = Set(texts.drafts.flatMap { DraftRenderer.names(in: ($0.subject ?? "") + "\n" + ($0.text ?? "")) })
-        for name in used.subtracting(original).sorted() {
-          diagnostics.append(.translationProblem(language, "uses {{\(name)}} in a draft of step \(quoted(id)), which the original does not", at: at))
-        }
-      }
-    }
-    var resolved = Playbook(
-      id: playbook.id, title: playbook.title, summary: playbook.summary, start: playbook.start, steps: steps,
-      file: playbook.file, contentHash: playbook.contentHash)
-    resolved.inputs = playbook.inputs
-    resolved.rehearsal = playbook.rehearsal
-    resolved.scenarios = playbook.scenarios
-    resolved.translations = playbook.translations
+    // The steps keep their ids and places, so the playbook's index of them still holds.
+    var resolved = playbook
+    resolved.steps = steps
+    diagnostics += ReferenceChecker.check(resolved, types: checker.types)
+    diagnostics += TranslationChecker.check(resolved)
     return (resolved, diagnostics)
   }
 }

@@ -23,9 +23,9 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// `2026-12-01` or `2026-12-01 14:30`.
   public var description: String {
-    let date = "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+    let date = "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
     guard let minuteOfDay else { return date }
-    return "\(date) \(Self.pad(minuteOfDay / 60, 2)):\(Self.pad(minuteOfDay % 60, 2))"
+    return "\(date) \((minuteOfDay / 60).zeroPadded(2)):\((minuteOfDay % 60).zeroPadded(2))"
   }
 
   /// The next calendar day, keeping the time.
@@ -128,8 +128,4 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
   }
 
-  private static func pad(_ number: Int, _ width: Int) -> String {
-    let digits = String(number)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
-  }
 }

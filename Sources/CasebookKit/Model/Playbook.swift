@@ -16,8 +16,9 @@ public struct Playbook: Sendable, Hashable {
   public var scenarios: [PracticeScenario] = []
   /// The user-facing text in other languages, by language code such as `pl`.
   public var translations: [String: PlaybookTranslation] = [:]
-  /// The steps in the order written.
-  public var steps: [Step]
+  /// The steps in the order written. Only this module changes them, keeping each id in its place,
+  /// so that the index of steps by id stays true.
+  public internal(set) var steps: [Step]
   /// The file it came from, as the user named it.
   public var file: String
   /// A hash of the file's bytes, to notice when a playbook changes under a running case.

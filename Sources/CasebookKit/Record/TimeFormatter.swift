@@ -19,17 +19,12 @@ public struct TimeFormatter: Sendable {
   /// `2026-11-24`.
   public func day(_ date: Date) -> String {
     let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    return "\(pad(parts.year ?? 0, 4))-\(pad(parts.month ?? 0, 2))-\(pad(parts.day ?? 0, 2))"
+    return "\((parts.year ?? 0).zeroPadded(4))-\((parts.month ?? 0).zeroPadded(2))-\((parts.day ?? 0).zeroPadded(2))"
   }
 
   /// `14:03`.
   public func clock(_ date: Date) -> String {
     let parts = calendar.dateComponents([.hour, .minute], from: date)
-    return "\(pad(parts.hour ?? 0, 2)):\(pad(parts.minute ?? 0, 2))"
-  }
-
-  private func pad(_ number: Int, _ width: Int) -> String {
-    let digits = String(number)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    return "\((parts.hour ?? 0).zeroPadded(2)):\((parts.minute ?? 0).zeroPadded(2))"
   }
 }

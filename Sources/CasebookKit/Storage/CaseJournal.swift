@@ -93,8 +93,6 @@ public final class CaseJournal {
 
   deinit { POSIX.close(descriptor) }
 
-  var durableLengthForCopy: Int { durableLength }
-
   /// Adds `entry` to the pending entries without writing it.
   public func enqueue(_ entry: JournalEntry) {
     pending.append(entry)
@@ -140,7 +138,7 @@ extension CaseJournal {
       let input = try POSIX.openReading(path)
       let saved = try POSIX.readAll(input, path: path)
       POSIX.close(input)
-      var bytes = Array(saved.prefix(durableLengthForCopy))
+      var bytes = Array(saved.prefix(durableLength))
       for entry in pending {
         if let line = try? JournalCodec.encode(entry) { bytes += line }
       }

@@ -89,7 +89,7 @@ public enum PlaybookExplorer {
       unfinished = 0
       typedWalks = []
       coveredByKept = []
-      var random = SplitMix(state: seed)
+      var random = SeededGenerator(seed: seed)
       for _ in 0..<limit {
         var engine = first
         var depth = 0
@@ -131,17 +131,6 @@ public enum PlaybookExplorer {
       case .duration: return ["15m"]
       case .date: return ["2027-01-15 10:00"]
       }
-    }
-  }
-
-  struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
     }
   }
 }

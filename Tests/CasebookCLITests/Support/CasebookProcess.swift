@@ -8,6 +8,8 @@ struct CasebookProcess {
     var stdout: String
     var stderr: String
     var status: Int32
+    /// Whether it exited or was killed by a signal.
+    var reason: Process.TerminationReason = .exit
   }
 
   /// The binary beside the test bundle (the test target depends on the executable).
@@ -43,10 +45,15 @@ struct CasebookProcess {
   }
 
   /// Runs `casebook ARGS` with `input` on standard input (a pipe) and waits for it.
-  func run(_ arguments: [String], input: String = "", fakeNow: String? = "2026-11-24T09:00:00Z") throws -> Outcome {
+  ///
+  /// - Parameter wrapper: A program and its arguments to run Casebook under, such as strace.
+  func run(
+    _ arguments: [String], input: String = "", fakeNow: String? = "2026-11-24T09:00:00Z", wrapper: [String] = []
+  ) throws -> Outcome {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.binary)
-    process.arguments = arguments
+    let command = wrapper + [Self.binary] + arguments
+    process.executableURL = URL(fileURLWithPath: command[0])
+    process.arguments = Array(command.dropFirst())
     process.environment = baseEnvironment(fakeNow: fakeNow)
     let stdin = Pipe()
     let stdout = Pipe()
@@ -63,7 +70,7 @@ struct CasebookProcess {
     return Outcome(
       stdout: String(decoding: out, as: UTF8.self).replacingOccurrences(of: home, with: "$CASEBOOK_HOME"),
       stderr: String(decoding: err, as: UTF8.self).replacingOccurrences(of: home, with: "$CASEBOOK_HOME"),
-      status: process.terminationStatus)
+      status: process.terminationStatus, reason: process.terminationReason)
   }
 
   /// The case folders, sorted by name.

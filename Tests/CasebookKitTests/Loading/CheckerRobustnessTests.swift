@@ -5,18 +5,6 @@ import Testing
 /// Thousands of broken, truncated and hostile inputs: the loader never crashes or hangs, always
 /// answers with a playbook or with errors, and renders its diagnostics in bounded lines.
 @Suite struct CheckerRobustnessTests {
-  /// A small, seeded generator (SplitMix64), so a failure can be replayed.
-  struct Generator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   static func seeds() -> [[UInt8]] {
     let folders = [fixturesFolder().appendingPathComponent("valid"), fixturesFolder().appendingPathComponent("invalid"),
                    repositoryRoot().appendingPathComponent("playbooks")]
@@ -24,7 +12,7 @@ import Testing
       .map { [UInt8]($0) }
   }
 
-  static func mutate(_ input: [UInt8], with random: inout Generator) -> [UInt8] {
+  static func mutate(_ input: [UInt8], with random: inout SeededGenerator) -> [UInt8] {
     var bytes = input
     let position = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &random)
     switch Int.random(in: 0..<10, using: &random) {
@@ -58,7 +46,7 @@ import Testing
   @Test func `thousands of mutated and random inputs never crash the checker`() throws {
     let seeds = Self.seeds()
     #expect(seeds.count > 20)
-    var random = Generator(state: 20_261_124)
+    var random = SeededGenerator(seed: 20_261_124)
     let started = Date()
     var inputs = 0
     var rejected = 0

@@ -102,19 +102,12 @@ import Testing
     for file in PlaybookCatalog.files(in: folder) {
       let playbook = try #require(PlaybookLoader.load(path: file).playbook, "\(file)")
       #expect(playbook.scenarios.count >= 2, "\(playbook.id): fewer than two practice scenarios")
-      for step in playbook.steps where !step.isInputStep {
+      for step in playbook.steps where !step.isInput {
         if case .branch = step.kind { continue }
         #expect(step.why != nil, "\(playbook.id): step '\(step.id)' has no why")
       }
       #expect(playbook.steps.contains { !$0.drafts.isEmpty }, "\(playbook.id): no message drafts")
       #expect(playbook.steps.contains { $0.actions.contains { $0.withinDays != nil } }, "\(playbook.id): no dated next action")
     }
-  }
-}
-
-extension Step {
-  var isInputStep: Bool {
-    if case .ask(let question) = kind { return question.isInput }
-    return false
   }
 }

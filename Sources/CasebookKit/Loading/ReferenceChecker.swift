@@ -1,0 +1,38 @@
+/// Checks the saved names that drafts, timers and actions refer to: each must be saved by some
+/// step, and be of the kind its use needs.
+enum ReferenceChecker {
+  static func check(_ playbook: Playbook, types: [String: ConditionChecker.ValueType]) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    let steps = playbook.steps
+    let known = ["client", "title"] + types.keys.sorted()
+    for step in steps {
+      for draft in step.drafts {
+        for name in DraftRenderer.names(in: (draft.subject ?? "") + "\n" + draft.template) where !known.contains(name) {
+          let place = DraftRenderer.position(of: name, in: draft.template).map {
+            NodeReader.offset(draft.location, line: $0.line, column: $0.column)
+          }
+          diagnostics.append(.templateName(name, known: known, at: place ?? draft.location))
+        }
+      }
+    }
+    for step in steps {
+      guard let timer = step.timer else { continue }
+      switch types[timer] {
+      case .duration?: continue
+      case nil: diagnostics.append(.conditionProblem(.unknownName, "the timer counts down \(quoted(timer)), which no step saves", at: step.location))
+      case let other?: diagnostics.append(.conditionProblem(.typeMismatch, "the timer counts down \(quoted(timer)), which is \(other), not a duration", at: step.location))
+      }
+    }
+    for step in steps {
+      for action in step.actions {
+        guard let from = action.from else { continue }
+        switch types[from] {
+        case .date?: continue
+        case nil: diagnostics.append(.conditionProblem(.unknownName, "action counts from \(quoted(from)), which no step saves", at: action.location))
+        case let other?: diagnostics.append(.conditionProblem(.typeMismatch, "action counts from \(quoted(from)), which is \(other), not a date", at: action.location))
+        }
+      }
+    }
+    return diagnostics
+  }
+}
