@@ -1,11 +1,14 @@
 #include "CEditLine.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -37,20 +40,16 @@ static char **complete(const char *text, int start, int end) {
   return rl_completion_matches(text, complete_word);
 }
 
+static int libedit_getc(FILE *stream);
+
 void cel_initialize(const char *program_name) {
   setlocale(LC_CTYPE, "");
   rl_readline_name = program_name;
   rl_attempted_completion_function = complete;
   rl_catch_signals = 0;  // our handlers only: libedit would re-raise SIGTERM to the whole process group
+  rl_getc_function = libedit_getc;  // keys come from cel_line_wait
   rl_initialize();
   using_history();
-}
-
-char *cel_readline(const char *prompt, int *error_number) {
-  errno = 0;
-  char *line = readline(prompt);  // malloc'd by libedit; the caller frees it with cel_free
-  *error_number = line == NULL ? errno : 0;
-  return line;
 }
 
 void cel_add_history(const char *line) { add_history(line); }
@@ -100,23 +99,133 @@ void cel_flush_stdout(void) { fflush(stdout); }
 
 unsigned int cel_set_umask(unsigned int mask) { return (unsigned int)umask((mode_t)mask); }
 
-static char *timed_line = NULL;
-static int timed_ready = 0;
+// Reading a line: libedit's callback interface, fed one key at a time by cel_line_wait, which reads
+// each key itself (read_key) and hands it over through next_key. Knowing the key lets a choice be
+// answered with one keystroke, and lets the rest of a word typed after it be absorbed.
 
-static void timed_handler(char *line) {
-  timed_line = line;  // malloc'd by libedit, or NULL at end of input
-  timed_ready = 1;
+static char *line_text = NULL;
+static int line_ready = 0;
+static int keys_fed = 0;          // keys given to libedit since the line began
+static int next_key = -1;         // the key libedit's next read returns, or -1 to read the terminal
+static char single_keys[64];      // ASCII keys that answer at once
+static char *single_echoes[64];   // what each shows after itself
+static int single_key_used = 0;   // the key that completed the line, or 0
+static char absorb_rest[256];     // the rest of the word after a one-key answer, still to absorb
+static size_t absorb_position = 0;
+static int swallow_enter = 0;     // an Enter right after a one-key answer is dropped
+static struct timespec absorb_until;
+
+static void line_handler(char *line) {
+  line_text = line;  // malloc'd by libedit, or NULL at end of input
+  line_ready = 1;
   rl_callback_handler_remove();
 }
 
-void cel_timed_begin(const char *prompt) {
-  timed_line = NULL;
-  timed_ready = 0;
-  rl_callback_handler_install(prompt, timed_handler);
+// Reads one byte from the terminal; -1 at end of input or on an error, -2 when a signal interrupted.
+static int read_byte(void) {
+  unsigned char byte;
+  for (;;) {
+    ssize_t count = read(STDIN_FILENO, &byte, 1);
+    if (count == 1) return byte;
+    if (count < 0 && errno == EINTR) {
+      if (termination_signal != 0) return -2;
+      continue;
+    }
+    return -1;
+  }
 }
 
-int cel_timed_wait(int timeout_ms) {
-  if (timed_ready) return 1;
+// Reads one key: a UTF-8 sequence decoded to its code point (libedit takes wide characters).
+static int read_key(void) {
+  int first = read_byte();
+  if (first < 0x80) return first;
+  int length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1;
+  int code = first & (0x7F >> length);
+  for (int i = 1; i < length; i++) {
+    int next = read_byte();
+    if (next < 0) return next;
+    code = (code << 6) | (next & 0x3F);
+  }
+  return length == 1 ? first : code;
+}
+
+static int libedit_getc(FILE *stream) {
+  (void)stream;
+  if (next_key >= 0) {
+    int key = next_key;
+    next_key = -1;
+    return key;
+  }
+  int key = read_key();
+  return key < 0 ? -1 : key;
+}
+
+static void feed(int key) {
+  next_key = key;
+  rl_callback_read_char();
+  next_key = -1;
+  keys_fed++;
+}
+
+static int pending_bytes(void) {
+  int count = 0;
+  if (ioctl(STDIN_FILENO, FIONREAD, &count) != 0) return 0;
+  return count;
+}
+
+static int before(const struct timespec *a, const struct timespec *b) {
+  return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+static void absorb_for(int milliseconds) {
+  clock_gettime(CLOCK_MONOTONIC, &absorb_until);
+  absorb_until.tv_nsec += (long)milliseconds * 1000000L;
+  absorb_until.tv_sec += absorb_until.tv_nsec / 1000000000L;
+  absorb_until.tv_nsec %= 1000000000L;
+}
+
+// Whether `key`, the first at a line, is the typed rest of the previous one-key answer (or the
+// Enter after it), to be dropped.
+static int absorbs(int key) {
+  if (key == '\r' || key == '\n') {
+    int dropped = swallow_enter;
+    swallow_enter = 0;
+    absorb_rest[0] = '\0';
+    return dropped;
+  }
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  char expected = absorb_rest[absorb_position];
+  if (expected != '\0' && before(&now, &absorb_until) && key < 0x80 && tolower(key) == tolower(expected)) {
+    absorb_position++;
+    absorb_for(400);
+    return 1;
+  }
+  absorb_rest[0] = '\0';
+  swallow_enter = 0;
+  return 0;
+}
+
+void cel_line_begin(const char *prompt, const char *keys, const char *const *echoes) {
+  line_text = NULL;
+  line_ready = 0;
+  keys_fed = 0;
+  single_key_used = 0;
+  for (int i = 0; single_echoes[i] != NULL; i++) {
+    free(single_echoes[i]);
+    single_echoes[i] = NULL;
+  }
+  size_t count = 0;
+  for (; keys != NULL && keys[count] != '\0' && count + 1 < sizeof single_keys; count++) {
+    single_keys[count] = keys[count];
+    single_echoes[count] = strdup(echoes[count] != NULL ? echoes[count] : "");
+  }
+  single_keys[count] = '\0';
+  rl_callback_handler_install(prompt, line_handler);
+}
+
+int cel_line_wait(int timeout_ms) {
+  if (line_ready) return 1;
   fd_set set;
   FD_ZERO(&set);
   FD_SET(STDIN_FILENO, &set);
@@ -124,25 +233,51 @@ int cel_timed_wait(int timeout_ms) {
   int ready = select(STDIN_FILENO + 1, &set, NULL, NULL, &timeout);
   if (ready < 0) return errno == EINTR ? -1 : -2;
   if (ready == 0) return 0;
-  rl_callback_read_char();
-  return timed_ready ? 1 : 0;
+  int key = read_key();
+  if (key == -2) return -1;
+  if (key < 0) return -2;  // the terminal went away
+  if (keys_fed == 0 && (swallow_enter || absorb_rest[0] != '\0') && absorbs(key)) return 0;
+  int alone = pending_bytes() == 0;
+  feed(key);
+  if (line_ready) return 1;
+  char *slot = key > 0 && key < 0x80 ? strchr(single_keys, key) : NULL;
+  if (keys_fed == 1 && alone && slot != NULL && rl_end == 1 && rl_point == 1) {
+    // One keystroke names a choice: show the rest of it, and end the line as Enter would.
+    const char *echo = single_echoes[slot - single_keys];
+    if (echo[0] != '\0') {
+      rl_insert_text(echo);
+      fputs("\r\033[K", stdout);  // libedit redraws from the line's start
+      fflush(stdout);
+      rl_forced_update_display();
+    }
+    single_key_used = key;
+    int is_letter = isalpha(key);
+    snprintf(absorb_rest, sizeof absorb_rest, "%s", is_letter ? echo : "");
+    absorb_position = 0;
+    swallow_enter = 1;
+    absorb_for(400);
+    feed('\r');
+  }
+  return line_ready ? 1 : 0;
 }
 
-char *cel_timed_take(void) {
-  char *line = timed_line;
-  timed_line = NULL;
-  timed_ready = 0;
+int cel_line_single_key(void) { return single_key_used; }
+
+char *cel_line_take(void) {
+  char *line = line_text;
+  line_text = NULL;
+  line_ready = 0;
   return line;
 }
 
-void cel_timed_set_prompt(const char *prompt) {
+void cel_line_set_prompt(const char *prompt) {
   rl_set_prompt(prompt);
   fputs("\r\033[K", stdout);  // libedit redraws from the line's start
   fflush(stdout);
   rl_forced_update_display();
 }
 
-void cel_timed_print_above(const char *text) {
+void cel_line_print_above(const char *text) {
   fputs("\r\033[K", stdout);
   fputs(text, stdout);
   fputs("\n", stdout);
@@ -150,9 +285,13 @@ void cel_timed_print_above(const char *text) {
   rl_forced_update_display();
 }
 
-void cel_timed_end(void) {
-  if (!timed_ready) rl_callback_handler_remove();
-  timed_ready = 0;
-  free(timed_line);
-  timed_line = NULL;
+void cel_line_end(void) {
+  if (!line_ready) {
+    rl_callback_handler_remove();
+    fputs("\n", stdout);
+    fflush(stdout);
+  }
+  line_ready = 0;
+  free(line_text);
+  line_text = NULL;
 }

@@ -36,7 +36,7 @@ final class CaseSession {
   func run(startingWith effects: [Effect]) -> Int32 {
     var effects = effects
     while true {
-      var nextEvent: Event?
+      var next: Reading?
       for effect in effects {
         switch effect {
         case .show(let output):
@@ -50,30 +50,49 @@ final class CaseSession {
         case .copyDraft(let draft):
           copy(draft)
         case .editDraft(let draft):
-          if let edited = edit(draft) { nextEvent = .draftEdited(edited) }
+          if let edited = edit(draft) { next = .event(.draftEdited(edited)) }
         case .ask(let prompt):
           var prompt = prompt
           if !writer.unsaved.isEmpty { prompt.text = "[unsaved] " + prompt.text }
-          nextEvent = read(prompt)
+          next = read(prompt)
         case .finish(let status):
           return finish(status)
         }
-        if nextEvent != nil { break }
+        if next != nil { break }
       }
-      guard let event = nextEvent else { return finish(.interrupted) }
-      effects = engine.handle(event, at: clock.now())
+      switch next {
+      case .event(let event): effects = engine.handle(event, at: clock.now())
+      case .movedOn(let moved): effects = moved
+      case nil: return finish(.interrupted)
+      }
     }
   }
 
-  private func read(_ prompt: Prompt) -> Event {
+  /// What waiting at a prompt gave: an event for the engine, or the engine's effects when time ran
+  /// out and the case moved on by itself.
+  private enum Reading {
+    case event(Event)
+    case movedOn([Effect])
+  }
+
+  private func read(_ prompt: Prompt) -> Reading {
     while true {
       switch reader.read(prompt) {
-      case .line(let line): return .input(line)
+      case .line(let line): return .event(.input(line))
       case .cancelled: console.hint("Line cleared. Press Ctrl-C again to leave (the case is kept), or type :quit.")
-      case .endOfInput: return .endOfInput
-      case .interrupted: return .interrupted
+      case .endOfInput: return .event(.endOfInput)
+      case .interrupted: return .event(.interrupted)
       case .deadlinePassed:
-        for case .show(let output) in engine.handle(.tick, at: clock.now()) { reader.announce(output.text) }
+        let effects = engine.handle(.tick, at: clock.now())
+        let announcements = effects.compactMap { effect -> Output? in
+          if case .show(let output) = effect { output } else { nil }
+        }
+        guard announcements.count < effects.count else {
+          announcements.forEach { reader.announce($0.text) }
+          continue
+        }
+        reader.abandonLine()
+        return .movedOn(effects)
       }
     }
   }

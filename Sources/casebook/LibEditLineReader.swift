@@ -13,8 +13,8 @@ final class LibEditLineReader: LineReader {
   private let console: Console
   private let historyPath: String?
   private var lastWasCancel = false
-  /// Whether a line is being read with a countdown in its prompt (libedit's callback interface).
-  private var isTimed = false
+  /// Whether a line is being read (libedit's callback interface is installed).
+  private var isReading = false
   private var shownPrompt = ""
   private var announcedDeadline: Date?
 
@@ -30,94 +30,111 @@ final class LibEditLineReader: LineReader {
 
   func announce(_ text: String) {
     let line = "\u{07}! " + TextSanitizer.clean(text)
-    if isTimed {
-      cel_timed_print_above(line)
+    if isReading {
+      cel_line_print_above(line)
     } else {
       console.write(line + "\n")
     }
   }
 
-  func read(_ prompt: Prompt) -> LineRead {
-    if let deadline = prompt.deadline { return readTimed(prompt, deadline: deadline) }
-    setCompletions(prompt.completions)
-    console.flush()
-    let interruptsBefore = cel_interrupt_count()
-    var errorNumber: Int32 = 0
-    guard let raw = cel_readline(prompt.text, &errorNumber) else {
-      if cel_termination_signal() != 0 || errorNumber == EIO { return .interrupted }
-      if errorNumber == EINTR || cel_interrupt_count() != interruptsBefore {
-        console.write("\n")
-        if lastWasCancel { return .interrupted }
-        lastWasCancel = true
-        return .cancelled
-      }
-      console.write("\n")
-      return .endOfInput
-    }
-    defer { cel_free(raw) }
-    lastWasCancel = false
-    return remember(String(cString: raw))
+  func abandonLine() {
+    guard isReading else { return }
+    cel_line_end()
+    isReading = false
   }
 
-  /// Reads a line while the prompt counts down to `deadline`, redrawn every second without
-  /// disturbing the line being typed; returns `.deadlinePassed` once when it passes.
-  private func readTimed(_ prompt: Prompt, deadline: Date) -> LineRead {
-    if !isTimed {
+  /// Reads a line with libedit's callback interface. A prompt with a deadline counts down to it,
+  /// redrawn every second without disturbing the line being typed, and returns `.deadlinePassed`
+  /// once when it passes; the line goes on being edited at the next call.
+  func read(_ prompt: Prompt) -> LineRead {
+    if !isReading {
       setCompletions(prompt.completions)
       console.flush()
-      shownPrompt = Self.countdown(to: deadline) + prompt.text
-      cel_timed_begin(shownPrompt)
-      isTimed = true
+      shownPrompt = Self.countdown(to: prompt.deadline) + prompt.text
+      beginLine(shownPrompt, singleKeys: prompt.singleKeys)
+      isReading = true
     }
     let interruptsBefore = cel_interrupt_count()
     while true {
-      let text = Self.countdown(to: deadline) + prompt.text
-      if text != shownPrompt {
-        shownPrompt = text
-        cel_timed_set_prompt(text)
+      if let deadline = prompt.deadline {
+        let text = Self.countdown(to: deadline) + prompt.text
+        if text != shownPrompt {
+          shownPrompt = text
+          cel_line_set_prompt(text)
+        }
+        if Date() >= deadline, announcedDeadline != deadline {
+          announcedDeadline = deadline
+          return .deadlinePassed
+        }
       }
-      if Date() >= deadline, announcedDeadline != deadline {
-        announcedDeadline = deadline
-        return .deadlinePassed
-      }
-      switch cel_timed_wait(250) {
+      switch cel_line_wait(prompt.deadline == nil ? 1000 : 250) {
       case 1:
-        isTimed = false
-        guard let raw = cel_timed_take() else {
+        isReading = false
+        let key = cel_line_single_key()
+        guard let raw = cel_line_take() else {
           console.write("\n")
           return .endOfInput
         }
         defer { cel_free(raw) }
         lastWasCancel = false
+        if key > 0, let scalar = Unicode.Scalar(UInt32(key)),
+          let answer = prompt.singleKeys[Character(String(Character(scalar)).lowercased())]
+        {
+          return remember(answer)
+        }
         return remember(String(cString: raw))
       case -1:
-        if cel_termination_signal() != 0 || cel_interrupt_count() == interruptsBefore {
-          cel_timed_end()
-          isTimed = false
+        if cel_termination_signal() != 0 {
+          abandonLine()
           return .interrupted
         }
-        cel_timed_end()
-        isTimed = false
-        console.write("\n")
+        // A signal other than Ctrl-C (Ctrl-Z and fg, say) only redraws the line.
+        guard cel_interrupt_count() != interruptsBefore else {
+          cel_line_set_prompt(shownPrompt)
+          continue
+        }
+        abandonLine()
         if lastWasCancel { return .interrupted }
         lastWasCancel = true
         return .cancelled
       case -2:
-        cel_timed_end()
-        isTimed = false
+        abandonLine()
         return .interrupted
       default:
         if cel_termination_signal() != 0 {
-          cel_timed_end()
-          isTimed = false
+          abandonLine()
           return .interrupted
         }
       }
     }
   }
 
-  /// `[12:41 left] ` or `[time's up] `.
-  static func countdown(to deadline: Date) -> String {
+  /// Starts a line; each single key shows the rest of its answer (a letter) or the answer (a number).
+  private func beginLine(_ prompt: String, singleKeys: [Character: String]) {
+    var keys: [(key: Character, echo: String)] = []
+    for (key, answer) in singleKeys.sorted(by: { $0.key < $1.key }) where key.isASCII {
+      if key.isLetter {
+        let rest = String(answer.dropFirst())
+        keys.append((key, rest))
+        keys.append((Character(key.uppercased()), rest))
+      } else {
+        keys.append((key, " → \(answer)"))
+      }
+    }
+    let keyString = String(keys.map(\.key))
+    var echoes = keys.map { strdup(TextSanitizer.clean($0.echo)) }
+    defer { echoes.forEach { free($0) } }
+    echoes.append(nil)
+    echoes.withUnsafeMutableBufferPointer { buffer in
+      buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { rebound in
+        cel_line_begin(prompt, keyString, rebound.baseAddress)
+      }
+    }
+  }
+
+  /// `[12:41 left] ` or `[time's up] `; empty without a deadline.
+  static func countdown(to deadline: Date?) -> String {
+    guard let deadline else { return "" }
     let left = Int(deadline.timeIntervalSinceNow.rounded(.up))
     guard left > 0 else { return "[time's up] " }
     let minutes = left / 60

@@ -21,4 +21,7 @@ protocol LineReader: AnyObject {
 
   /// Shows a line above the prompt without disturbing what is being typed.
   func announce(_ text: String)
+
+  /// Drops the line being typed, when the case moved on without it (a timer's expiry branch).
+  func abandonLine()
 }

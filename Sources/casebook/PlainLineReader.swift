@@ -12,6 +12,8 @@ final class PlainLineReader: LineReader {
     console.write("! " + TextSanitizer.clean(text) + "\n")
   }
 
+  func abandonLine() {}
+
   func read(_ prompt: Prompt) -> LineRead {
     console.write(prompt.text)
     console.flush()

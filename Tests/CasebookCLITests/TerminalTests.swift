@@ -91,7 +91,8 @@ struct TerminalTests {
   @Test func `at a real terminal, Tab completes answers, Up recalls history and Ctrl-C clears the line`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    let session = try startSession(["run", fixture("small.yaml"), "--client", "Ana"], in: casebook)
+    // Coaching: answers wait for Enter, so a first letter can be completed with Tab.
+    let session = try startSession(["run", fixture("small.yaml"), "--client", "Ana", "--mode", "coach"], in: casebook)
 
     var screen = try session.waitFor { $0.contains("Did you reach them?") }
     #expect(screen.contains("1 yes"))
@@ -167,23 +168,57 @@ struct TerminalTests {
     try session.send("Enter")
     // (capture-pane drops trailing spaces, so the bare prompt reads "left] >".)
     var screen = try session.waitFor { $0.contains("left] >") }
-    try session.type("n")
-    screen = try session.waitFor { $0.contains("left] > n") }
-    let first = screen.split(separator: "\n").last { $0.contains("left] > n") }.map(String.init)
+    // "a" begins both "arrived" and "absent", so it waits, half-typed, for more.
+    try session.type("a")
+    screen = try session.waitFor { $0.contains("left] > a") }
+    let first = screen.split(separator: "\n").last { $0.contains("left] > a") }.map(String.init)
     // The countdown moves on while the half-typed answer stays as it is.
     screen = try session.waitFor { screen in
-      screen.split(separator: "\n").contains { $0.contains("left] > n") && String($0) != first }
+      screen.split(separator: "\n").contains { $0.contains("left] > a") && String($0) != first }
     }
-    #expect(screen.split(separator: "\n").contains { $0.contains("left] > n") && String($0) != first }, "first: \(first ?? "-")\n\(screen)")
-    screen = try session.waitFor { $0.contains("Wait limit of 8s reached") }
-    #expect(screen.contains("! Wait limit of 8s reached"))
-    #expect(screen.contains("[time's up] > n"))
-    try session.type("o")
-    try session.send("Enter")
+    #expect(screen.split(separator: "\n").contains { $0.contains("left] > a") && String($0) != first }, "first: \(first ?? "-")\n\(screen)")
+    // At the limit: the alert, and the expiry branch at once, with nothing more typed.
     screen = try session.waitFor { $0.contains("Case record:") }
+    #expect(screen.contains("! Wait limit of 8s reached"))
     #expect(screen.contains("= Send the follow-up."))
+    let lines = screen.split(separator: "\n").map(String.init)
+    let alert = try #require(lines.firstIndex { $0.contains("Wait limit of 8s reached") })
+    let outcome = try #require(lines.firstIndex { $0.contains("Send the follow-up.") })
+    #expect(alert < outcome)
     _ = try session.waitFor { _ in (try? session.exitStatus()) != nil }
     #expect(try session.exitStatus() == 0)
+    let record = try String(contentsOfFile: "\(casebook.home)/cases/2026-11-24-wait/record.json", encoding: .utf8)
+    #expect(record.contains("\"event\" : \"expired\""))
+    #expect(record.contains("before an answer to 'Have they arrived?': when wait_limit expired"))
+  }
+
+  @Test func `live answers take one key: a number or an unshared first letter, no Enter needed`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let session = try startSession(["run", fixture("small.yaml"), "--client", "Ana"], in: casebook)
+    _ = try session.waitFor { $0.contains("Did you reach them?") }
+    // "y" alone answers "yes", and the screen shows the whole word.
+    try session.type("y")
+    var screen = try session.waitFor { $0.contains("Did they agree to a new time?") }
+    #expect(screen.contains("> yes"))
+    // :back takes the answer back, so the question comes again.
+    try session.type(":back")
+    try session.send("Enter")
+    screen = try session.waitFor { $0.contains("Took back 'yes'") }
+    // A number alone answers too, and the Enter typed after it out of habit is absorbed.
+    try session.type("1")
+    screen = try session.waitFor { $0.contains("> 1 → yes") }
+    try session.send("Enter")
+    // A whole word typed quickly after its first letter is absorbed as well.
+    try session.type("l")
+    try session.type("ater")
+    try session.send("Enter")
+    screen = try session.waitFor { $0.contains("Case record:") }
+    #expect(!screen.contains("is not an answer"), "\(screen)")
+    #expect(!screen.contains("Type an answer"), "\(screen)")
+    _ = try session.waitFor { _ in (try? session.exitStatus()) != nil }
+    #expect(try session.exitStatus() == 0)
+    #expect(try casebook.answers("2026-11-24-small-ana") == ["yes", "later"])
   }
 
   @Test func `Ctrl-D at an empty prompt leaves like quit and keeps the case`() throws {

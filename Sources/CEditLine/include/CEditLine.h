@@ -8,33 +8,32 @@
 /// for ~/.editrc. Call once, before the first cel_readline.
 void cel_initialize(const char *program_name);
 
-/// Wraps readline(3): shows `prompt` and reads one edited line. Returns a malloc'd line without
-/// its newline, to be freed with cel_free, or NULL at end of input or on a signal; then
-/// *error_number holds errno (EINTR for a signal, 0 or ENOTTY for end of input, EIO when the
-/// terminal went away).
-char *cel_readline(const char *prompt, int *error_number);
-
 /// Starts reading a line with libedit's callback interface (rl_callback_handler_install), so the
-/// prompt can change while the person types (a countdown).
-void cel_timed_begin(const char *prompt);
+/// prompt can change while the person types (a countdown). `keys` (ASCII, may be empty) answer at
+/// once when pressed alone as the first key; each shows `echoes[i]` after itself, and a word's rest
+/// typed quickly after it (or the Enter after it) is absorbed at the next line.
+void cel_line_begin(const char *prompt, const char *keys, const char *const *echoes);
 
-/// Waits up to `timeout_ms` for a key and feeds it to libedit (rl_callback_read_char). Returns 1
-/// when a line is complete (take it with cel_timed_take), 0 on time-out or a partial line, -1 when
-/// a signal interrupted the wait (errno EINTR), -2 when standard input failed (EIO, closed).
-int cel_timed_wait(int timeout_ms);
+/// Waits up to `timeout_ms` for a key and feeds it to libedit. Returns 1 when a line is complete
+/// (take it with cel_line_take), 0 on time-out or a partial line, -1 when a signal interrupted the
+/// wait (errno EINTR), -2 when standard input failed (EIO, closed).
+int cel_line_wait(int timeout_ms);
+
+/// The key that completed the last line on its own, or 0 when it was ended with Enter.
+int cel_line_single_key(void);
 
 /// The completed line (malloc'd; free with cel_free), or NULL at end of input (Ctrl-D).
-char *cel_timed_take(void);
+char *cel_line_take(void);
 
 /// Replaces the prompt and redraws the line being typed in place (rl_set_prompt,
 /// rl_forced_update_display), keeping the text and the cursor.
-void cel_timed_set_prompt(const char *prompt);
+void cel_line_set_prompt(const char *prompt);
 
 /// Prints `text` on its own line above the line being typed, then redraws it.
-void cel_timed_print_above(const char *text);
+void cel_line_print_above(const char *text);
 
-/// Stops reading (rl_callback_handler_remove); a half-typed line is dropped.
-void cel_timed_end(void);
+/// Stops reading (rl_callback_handler_remove) and moves to a new line; a half-typed line is dropped.
+void cel_line_end(void);
 
 /// Wraps add_history(3): makes `line` reachable with Up.
 void cel_add_history(const char *line);

@@ -106,6 +106,15 @@ public struct CaseEngine: Sendable {
       case .resumed(let at):
         engine.state.history.append(.resumed(at: at))
         if engine.state.status == .interrupted { engine.state.status = .running }
+      case .expired(let timer, let step, let at):
+        guard engine.state.current == step, engine.state.status == .running,
+          engine.takeExpiryBranch(of: timer, at: step, now: at) != nil
+        else {
+          engine.state.history.append(entry)
+          skipped.append(entry)
+          continue
+        }
+        engine.state.announcedTimers.insert(timer)
       case .attempted, .said:
         engine.state.history.append(entry)
       case .drafted:
@@ -218,7 +227,7 @@ public struct CaseEngine: Sendable {
     self.now = now
     switch event {
     case .tick:
-      return expiredTimers()
+      return expireTimers()
     case .draftEdited(let draft):
       var effects = [record(.drafted(step: draft.step, kind: draft.kind, subject: draft.subject, text: draft.text, at: now))]
       effects.append(.show(Output(.info, "Kept your edited \(draft.kind.rawValue) draft.")))
@@ -345,17 +354,79 @@ public struct CaseEngine: Sendable {
     return nil
   }
 
-  /// Announces each timer that has run out since the last look, once.
-  private mutating func expiredTimers() -> [Effect] {
+  /// Announces each timer that has run out since the last look, once. When the question being
+  /// asked leads to a branch on that timer's expiry, the case takes that branch at once.
+  private mutating func expireTimers() -> [Effect] {
     guard let now = now else { return [] }
     var effects: [Effect] = []
     for (name, deadline) in state.timers.sorted(by: { $0.value < $1.value })
     where deadline <= now && !state.announcedTimers.contains(name) {
       state.announcedTimers.insert(name)
-      let length = state.values[name]?.description ?? ""
-      effects.append(.show(Output(.alert, "\(Self.timerTitle(name)) of \(length) reached")))
+      effects.append(.show(Output(.alert, expiryText(of: name))))
+      if let current = state.current, let taken = takeExpiryBranch(of: name, at: current, now: now) {
+        return effects + taken
+      }
     }
     return effects
+  }
+
+  /// Leaves the unanswered question `step` for the branch its timer's expiry leads to, or returns
+  /// `nil` when no such branch is reachable from it.
+  private mutating func takeExpiryBranch(of timer: String, at step: StepID, now: Date) -> [Effect]? {
+    self.now = now
+    guard let route = expiryRoute(from: step, timer: timer) else { return nil }
+    var effects = [record(.expired(timer: timer, step: step, at: now))]
+    let question = playbook[step]?.text ?? step.rawValue
+    state.path.append(.init(step: route.branch, text: "\(expiryText(of: timer)) before an answer to '\(question)': \(route.text)", at: now))
+    effects += enter(route.next, at: now)
+    return effects
+  }
+
+  /// Where a timer's expiry leads from the question `id`: the first branch case that tests
+  /// `TIMER expired` and holds now, among the branches its answers reach through `say` and `branch`
+  /// steps without asking anything else.
+  func expiryRoute(from id: StepID, timer: String) -> (branch: StepID, text: String, next: StepID)? {
+    guard case .ask(let question)? = playbook[id]?.kind else { return nil }
+    var queue: [StepID]
+    switch question.answers {
+    case .choices(let choices): queue = offered(choices).map(\.next)
+    case .input(_, let next), .checklist(_, let next): queue = [next]
+    }
+    var seen: Set<StepID> = [id]
+    while !queue.isEmpty {
+      let candidate = queue.removeFirst()
+      guard seen.insert(candidate).inserted, let step = playbook[candidate] else { continue }
+      switch step.kind {
+      case .say(_, let next):
+        queue.append(next)
+      case .branch(let cases):
+        for branchCase in cases {
+          guard let condition = branchCase.condition, Self.condition(condition, awaitsExpiryOf: timer), holds(condition)
+          else { continue }
+          return (candidate, branchCase.source.map { "when \($0)" } ?? "otherwise", branchCase.next)
+        }
+        queue += cases.map(\.next)
+      case .ask, .end:
+        continue
+      }
+    }
+    return nil
+  }
+
+  /// Whether `condition` turns true when `timer` runs out: it tests `timer expired` other than
+  /// under a `not`.
+  static func condition(_ condition: Condition, awaitsExpiryOf timer: String) -> Bool {
+    switch condition {
+    case .expired(let name, _): name == timer
+    case .and(let left, let right), .or(let left, let right):
+      Self.condition(left, awaitsExpiryOf: timer) || Self.condition(right, awaitsExpiryOf: timer)
+    case .not, .compare, .truth: false
+    }
+  }
+
+  /// `Wait limit of 15m reached`.
+  private func expiryText(of timer: String) -> String {
+    "\(Self.timerTitle(timer)) of \(state.values[timer]?.description ?? "") reached"
   }
 
   static func timerTitle(_ name: String) -> String {
@@ -553,9 +624,11 @@ public struct CaseEngine: Sendable {
     var effects: [Effect] = [.show(Output(.question, question.text))]
     effects += coaching(for: step)
     let answers: [String]
+    var singleKeys: [Character: String] = [:]
     switch question.answers {
     case .choices(let all):
       let choices = offered(all)
+      if state.header.mode == .live { singleKeys = Self.singleKeys(for: choices) }
       let width = choices.map(\.answer.count).max() ?? 0
       let lines = choices.enumerated().map { index, choice in
         let label = choice.label.map { String(repeating: " ", count: width - choice.answer.count) + "  \($0)" } ?? ""
@@ -577,7 +650,26 @@ public struct CaseEngine: Sendable {
       answers = items.map(\.answer) + ["none"]
     }
     let deadline = state.timers.filter { !state.announcedTimers.contains($0.key) }.values.min()
-    return effects + [.ask(Prompt(step: id, completions: answers + InSessionCommand.names, text: "> ", deadline: deadline))]
+    let prompt = Prompt(
+      step: id, completions: answers + InSessionCommand.names, text: "> ", deadline: deadline, singleKeys: singleKeys)
+    return effects + [.ask(prompt)]
+  }
+
+  /// The keys that name one choice beyond doubt: its number, when there are at most nine and no
+  /// answer starts with a digit, and the first letter of an answer no other answer starts with.
+  public static func singleKeys(for choices: [Choice]) -> [Character: String] {
+    var keys: [Character: String] = [:]
+    let firsts = choices.compactMap { $0.answer.lowercased().first }
+    if choices.count <= 9, !firsts.contains(where: \.isNumber) {
+      for (index, choice) in choices.enumerated() { keys[Character(String(index + 1))] = choice.answer }
+    }
+    for choice in choices {
+      guard let first = choice.answer.lowercased().first, first.isASCII, first.isLetter,
+        firsts.filter({ $0 == first }).count == 1
+      else { continue }
+      keys[first] = choice.answer
+    }
+    return keys
   }
 
   private func askAgain(_ id: StepID) -> [Effect] {

@@ -10,12 +10,18 @@ public struct Prompt: Sendable, Hashable {
   public var text: String
   /// The soonest running timer's deadline, for a countdown in the prompt.
   public var deadline: Date?
+  /// Keys that answer at once, without Enter, each with the answer it stands for: in live mode, a
+  /// choice's number and the first letter of a choice no other shares.
+  public var singleKeys: [Character: String]
 
   /// Creates a prompt.
-  public init(step: StepID, completions: [String], text: String, deadline: Date? = nil) {
+  public init(
+    step: StepID, completions: [String], text: String, deadline: Date? = nil, singleKeys: [Character: String] = [:]
+  ) {
     self.step = step
     self.completions = completions
     self.text = text
     self.deadline = deadline
+    self.singleKeys = singleKeys
   }
 }

@@ -18,11 +18,12 @@ public struct CaseRecord: Sendable, Hashable, Codable {
 
   /// One thing that happened, in order, including answers later taken back.
   public struct HistoryEntry: Sendable, Hashable, Codable {
-    /// `answered`, `undone`, `noted`, `left`, `resumed` or `finished`.
+    /// `answered`, `undone`, `noted`, `left`, `resumed`, `finished`, `attempted` (practice),
+    /// `said` (rehearsal) or `expired` (a timer ran out at a question and its branch was taken).
     public var event: String
     /// The step concerned, if any.
     public var step: StepID?
-    /// The answer, the note, or the reason for leaving.
+    /// The answer, the note, the reason for leaving, the line said, or the timer that ran out.
     public var text: String?
     /// When.
     public var at: Date
@@ -199,6 +200,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     case .finished(let step, let at): HistoryEntry(event: "finished", step: step, at: at)
     case .attempted(let step, let answer, let at): HistoryEntry(event: "attempted", step: step, text: answer, at: at)
     case .said(_, let you, let at): HistoryEntry(event: "said", text: you, at: at)
+    case .expired(let timer, let step, let at): HistoryEntry(event: "expired", step: step, text: timer, at: at)
     case .drafted, .carried: nil
     }
   }

@@ -24,6 +24,8 @@ public enum JournalEntry: Sendable, Hashable, Codable {
   case attempted(step: StepID, answer: String, at: Date)
   /// The case was handed over from another case, with that case's values (as written).
   case carried(from: String, values: [String: String], at: Date)
+  /// A timer ran out while `step` was asked, and the case took the branch for its expiry.
+  case expired(timer: String, step: StepID, at: Date)
   /// A draft was filled and shown.
   case drafted(step: StepID, kind: Draft.Kind, subject: String?, text: String, at: Date)
 
@@ -42,7 +44,8 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     switch self {
     case .opened(let header): header.started
     case .answered(_, _, let at), .undone(_, let at), .noted(_, let at), .left(_, let at),
-      .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at), .carried(_, _, let at), .attempted(_, _, let at), .said(_, _, let at):
+      .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at), .carried(_, _, let at), .attempted(_, _, let at), .said(_, _, let at),
+      .expired(_, _, let at):
       at
     }
   }

@@ -31,6 +31,7 @@ struct JournalReading {
       case .carried: events.append("carried")
       case .attempted: events.append("attempted")
       case .said: events.append("said")
+      case .expired: events.append("expired")
       }
     }
     self.answers = answers

@@ -26,7 +26,8 @@ import Testing
   }
 
   static let completions = ["yes", "no"] + InSessionCommand.names
-  static let reachedPrompt = Effect.ask(Prompt(step: "reached", completions: completions, text: "> "))
+  static let reachedPrompt = Effect.ask(
+    Prompt(step: "reached", completions: completions, text: "> ", singleKeys: ["1": "yes", "2": "no", "y": "yes", "n": "no"]))
   static let waitPrompt = Effect.ask(Prompt(step: "wait-limit", completions: InSessionCommand.names, text: "> "))
 
   @Test func `beginning journals the header, passes the say step and asks the first question`() {
@@ -69,6 +70,31 @@ import Testing
     var engine = started()
     let effects = engine.handle(.input(typed), at: at(1))
     #expect(effects.first == .persist(.answered(step: "reached", answer: answer, at: at(1))))
+  }
+
+  @Test func `single keys: a number up to nine, and a first letter no other answer shares`() {
+    func choices(_ words: String...) -> [Choice] { words.map { Choice(answer: $0, next: "x", location: SourceLocation(file: "t.yaml", line: 1, column: 1)) } }
+    #expect(CaseEngine.singleKeys(for: choices("coming", "cannot", "emergency")) == ["1": "coming", "2": "cannot", "3": "emergency", "e": "emergency"])
+    // Ten choices: "1" could begin "10", so numbers need Enter.
+    let ten = choices("a0", "b1", "c2", "d3", "e4", "f5", "g6", "h7", "i8", "j9")
+    let tenKeys = CaseEngine.singleKeys(for: ten).keys.map(\.isLetter)
+    #expect(tenKeys.count == 10 && !tenKeys.contains(false))
+    // An answer that starts with a digit could be typed out, so numbers need Enter.
+    #expect(CaseEngine.singleKeys(for: choices("15m", "later")) == ["l": "later"])
+    #expect(CaseEngine.singleKeys(for: choices("no", "not-yet")) == ["1": "no", "2": "not-yet"])
+  }
+
+  @Test func `single keys are for live use only: coaching and practice answer with Enter`() {
+    for mode in [CaseMode.coach, .practice] {
+      var header = header
+      header.mode = mode
+      var engine = CaseEngine(playbook: playbook, header: header, timeZone: Self.utc)
+      guard case .ask(let prompt)? = engine.begin().last else {
+        Issue.record("no prompt")
+        continue
+      }
+      #expect(prompt.singleKeys == [:])
+    }
   }
 
   @Test func `a duration is saved in its canonical form and a bad one is refused`() {

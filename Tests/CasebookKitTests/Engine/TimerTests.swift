@@ -16,15 +16,119 @@ import Testing
     let deadline = Self.t0.addingTimeInterval(900)
     #expect(engine.state.timers == ["wait_limit": deadline])
     #expect(effects.contains(.show(Output(.info, "Wait limit started: 15m, until 11:21."))))
-    #expect(effects.last == .ask(Prompt(step: "arrived", completions: ["yes", "no"] + InSessionCommand.names, text: "> ", deadline: deadline)))
+    let keys: [Character: String] = ["1": "yes", "2": "no", "y": "yes", "n": "no"]
+    #expect(
+      effects.last
+        == .ask(Prompt(step: "arrived", completions: ["yes", "no"] + InSessionCommand.names, text: "> ", deadline: deadline, singleKeys: keys)))
   }
 
-  @Test func `a tick announces the expiry once, and only after the deadline`() throws {
+  @Test func `a tick before the deadline does nothing; at the deadline it announces and takes the expiry branch`() throws {
     var engine = try engine()
     _ = engine.handle(.input("15m"), at: Self.t0)
     #expect(engine.handle(.tick, at: Self.t0.addingTimeInterval(899)) == [])
-    #expect(engine.handle(.tick, at: Self.t0.addingTimeInterval(900)) == [.show(Output(.alert, "Wait limit of 15m reached"))])
-    #expect(engine.handle(.tick, at: Self.t0.addingTimeInterval(960)) == [])
+    #expect(engine.state.current == "arrived")
+    let expiry = Self.t0.addingTimeInterval(900)
+    let effects = engine.handle(.tick, at: expiry)
+    #expect(
+      effects == [
+        .show(Output(.alert, "Wait limit of 15m reached")),
+        .persist(.expired(timer: "wait_limit", step: "arrived", at: expiry)),
+        .persist(.finished(step: "follow-up", at: expiry)),
+        .show(Output(.outcome, "Send the follow-up.")),
+        .finish(.completed),
+      ])
+    #expect(engine.state.path.map(\.step).suffix(2) == ["check", "follow-up"])
+    #expect(engine.state.path.first { $0.step == "check" }?.text == "Wait limit of 15m reached before an answer to 'Have they arrived?': when wait_limit expired")
+    #expect(engine.state.path.contains { $0.step == "arrived" } == false)
+  }
+
+  @Test func `replaying the journal takes the expiry branch again at the same question`() throws {
+    var engine = try engine()
+    _ = engine.handle(.input("15m"), at: Self.t0)
+    _ = engine.handle(.tick, at: Self.t0.addingTimeInterval(905))
+    let replayed = try CaseEngine.replay(playbook: engine.playbook, entries: engine.state.history, timeZone: TimeZone(identifier: "UTC")!)
+    #expect(replayed.skipped == [])
+    #expect(replayed.engine.state == engine.state)
+  }
+
+  /// A playbook whose timer runs while a question that leads nowhere near its expiry is asked, and
+  /// whose expiry case also needs an answer.
+  static let detour = """
+    id: detour
+    title: Detour
+    start: limit
+    steps:
+      - id: limit
+        ask: How long?
+        input: duration
+        save: wait_limit
+        next: start
+      - id: start
+        say: Waiting.
+        timer: wait_limit
+        next: note
+      - id: note
+        ask: Anything to note?
+        input: text
+        save: remark
+        next: arrived
+      - id: arrived
+        ask: Have they arrived?
+        save: reached
+        choices:
+          - answer: "yes"
+            next: done
+          - answer: "no"
+            next: relay
+      - id: relay
+        say: Check the time.
+        next: check
+      - id: check
+        branch:
+          - when: wait_limit expired and remark == urgent
+            next: call
+          - when: not wait_limit expired
+            next: arrived
+          - next: done
+      - id: call
+        end: Call them.
+      - id: done
+        end: Done.
+    """
+
+  /// The detour playbook with a wait limit of 5 minutes started at `t0`.
+  func detourEngine() throws -> CaseEngine {
+    let playbook = try #require(PlaybookLoader.load(data: Data(Self.detour.utf8), file: "detour.yaml").playbook)
+    let header = CaseHeader(
+      playbook: "detour", title: "Detour", playbookFile: "detour.yaml", playbookHash: "", client: nil, mode: .live, started: Self.t0)
+    var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
+    _ = engine.begin()
+    _ = engine.handle(.input("5m"), at: Self.t0)
+    return engine
+  }
+
+  @Test func `an expiry with no branch reachable from the question is only announced`() throws {
+    var engine = try detourEngine()
+    // At a text question the answers lead to another question, not to a branch: announce only.
+    #expect(engine.handle(.tick, at: Self.t0.addingTimeInterval(300)) == [.show(Output(.alert, "Wait limit of 5m reached"))])
+    #expect(engine.state.current == "note")
+    #expect(engine.handle(.tick, at: Self.t0.addingTimeInterval(400)) == [])
+  }
+
+  @Test func `the expiry case must hold: through a say step, a case that needs another value is passed over`() throws {
+    func engine(remark: String) throws -> CaseEngine {
+      var engine = try detourEngine()
+      _ = engine.handle(.input(remark), at: Self.t0.addingTimeInterval(10))
+      return engine
+    }
+    var urgent = try engine(remark: "urgent")
+    let effects = urgent.handle(.tick, at: Self.t0.addingTimeInterval(300))
+    #expect(effects.contains(.persist(.expired(timer: "wait_limit", step: "arrived", at: Self.t0.addingTimeInterval(300)))))
+    #expect(urgent.state.path.last?.step == "call")
+    // `not wait_limit expired` does not await the expiry, and `remark == urgent` does not hold.
+    var calm = try engine(remark: "calm")
+    #expect(calm.handle(.tick, at: Self.t0.addingTimeInterval(300)) == [.show(Output(.alert, "Wait limit of 5m reached"))])
+    #expect(calm.state.current == "arrived")
   }
 
   @Test func `a branch takes the expiry route once the limit has passed`() throws {
