@@ -82,16 +82,7 @@ extension Casebook {
         return
       }
       var carried: (from: String, values: [String: String])?
-      if !values.isEmpty {
-        var given: [String: String] = [:]
-        for pair in values {
-          guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-            throw ValidationError("--set takes NAME=VALUE, such as --set wait_limit=15m; got '\(pair)'")
-          }
-          given[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
-        }
-        carried = (from: "--set", values: given)
-      }
+      if !values.isEmpty { carried = (from: "--set", values: try Casebook.assignments(values)) }
       var first: StepID?
       if let startAt {
         guard loaded.playbook[StepID(startAt)] != nil else {
@@ -187,3 +178,17 @@ extension Casebook {
 }
 
 extension CaseMode: ExpressibleByArgument {}
+
+extension Casebook {
+  /// Reads `--set NAME=VALUE` options into values by name.
+  static func assignments(_ pairs: [String]) throws -> [String: String] {
+    var values: [String: String] = [:]
+    for pair in pairs {
+      guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+        throw ValidationError("--set takes NAME=VALUE, such as --set wait_limit=15m; got '\(pair)'")
+      }
+      values[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+    }
+    return values
+  }
+}

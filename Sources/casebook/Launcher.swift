@@ -118,7 +118,7 @@ struct Launcher {
       }
       summary = found
     } else {
-      guard let latest = store.cases().first(where: { $0.status == .interrupted }) else {
+      guard let latest = store.cases().first(where: { $0.status == .interrupted && $0.header.mode != .rehearse }) else {
         console.error("no interrupted case to resume under '\(store.casesFolder)'")
         return 1
       }
@@ -126,6 +126,10 @@ struct Launcher {
     }
     guard summary.status == .interrupted else {
       console.error("case '\(summary.name)' is already complete; its record is in '\(summary.folder)'")
+      return 1
+    }
+    guard summary.header.mode != .rehearse else {
+      console.error("case '\(summary.name)' is a rehearsal, which cannot be resumed; start another with: casebook rehearse \(summary.header.playbook)")
       return 1
     }
     let opened: (CaseJournal, JournalCodec.Contents)

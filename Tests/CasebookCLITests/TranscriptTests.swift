@@ -426,7 +426,7 @@ import Testing
   @Test func `practice gives feedback on a wrong turn, a second chance, and a score`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    let outcome = try casebook.run(["practice", fixture("practice.yaml")], input: "yes\nno\n15m\n")
+    let outcome = try casebook.run(["practice", fixture("practice.yaml")], input: "yes\nno\n15m\n2026-12-31\n")
     #expect(outcome.status == 0, "\(outcome.stderr)")
     assertGolden(outcome.stdout, named: "practice.transcript")
     assertGolden(casebook.read("2026-11-24-practice-demo-dana", "record.json"), named: "practice.record.json")
@@ -442,43 +442,73 @@ import Testing
     #expect(done == "practice-demo/unreachable\n")
   }
 
-  @Test func `a seeded rehearsal: the client's replies, hints, every line kept, and a review`() throws {
+  @Test func `a seeded rehearsal: the plan asked first, the client's replies, hints, every line kept, and a review`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    let input = [":hint", "I hear you, and I will walk you through the handover plan.", "The contract lets either side end it with notice; we finish the current project first."]
-      .joined(separator: "\n") + "\n"
+    let input = [
+      ":hint", "next Fridy", "2026-12-31",
+      ":hint", "I hear you. I will finish the current project first, and hand everything over by 31 December 2026.",
+    ].joined(separator: "\n") + "\n"
     let outcome = try casebook.run(["rehearse", fixture("practice.yaml"), "--seed", "7", "--client", "Ola"], input: input)
     #expect(outcome.status == 0, "\(outcome.stderr)")
     assertGolden(outcome.stdout, named: "rehearsal.transcript")
     assertGolden(casebook.read("2026-11-24-practice-demo-ola", "record.json"), named: "rehearsal.record.json")
     let record = try casebook.record("2026-11-24-practice-demo-ola")
     #expect(record["mode"] as? String == "rehearse")
+    #expect((record["values"] as? [String: String])?["last_day"] == "2026-12-31")
     let transcript = try #require(record["transcript"] as? [[String: Any]])
-    #expect(transcript.map { $0["you"] as? String } == ["I hear you, and I will walk you through the handover plan."])
+    #expect(transcript.map { $0["you"] as? String } == ["I hear you. I will finish the current project first, and hand everything over by 31 December 2026."])
     #expect(transcript.first?["client"] as? String == "You can't just leave us like this.")
   }
 
-  @Test func `a seeded rehearsal of the bundled end-relationship playbook is repeatable`() throws {
+  @Test func `a seeded rehearsal of the bundled end-relationship playbook takes its plan from the client's case and is repeatable`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    let input = (1...6).map { "Line \($0): I respect the work we did, and the contract gives us a clear notice period." }
+    // Jo's case first: the reason and the contract wording are answered there.
+    let playbook = try #require(PlaybookLoader.load(path: bundledPlaybook("end-relationship")).playbook)
+    let (suite, _) = PlaybookTestRunner.load(path: bundledPlaybook("tests/end-relationship.tests"))
+    let test = try #require(suite?.tests.first { $0.client == "Jo" })
+    let typed = PlaybookTestRunner.run(test, on: playbook).typed
+    let run = try casebook.run(["run", "end-relationship", "--client", "Jo"], input: typed.map { $0 + "\n" }.joined())
+    #expect(run.status == 0, "\(run.stderr)")
+
+    let input = (1...6).map { "Line \($0): I respect the work we did, and clause 12 of the contract ends it at the end of the term." }
       .joined(separator: "\n") + "\n"
     let first = try casebook.run(["rehearse", "end-relationship", "--seed", "42", "--client", "Jo"], input: input)
     #expect(first.status == 0, "\(first.stderr)")
     assertGolden(first.stdout, named: "rehearsal-end-relationship.transcript")
+    #expect(first.stdout.contains("The plan's answers come from case 2026-11-24-end-relationship-jo."))
+    #expect(first.stdout.contains("  Contract wording to cite: clause 12, ends at the end of the term"))
     let again = try casebook.run(["rehearse", "end-relationship", "--seed", "42", "--client", "Jo"], input: input)
-    #expect(again.stdout.replacingOccurrences(of: "jo-2", with: "jo") == first.stdout)
-    let transcript = try #require(try casebook.record("2026-11-24-end-relationship-jo")["transcript"] as? [[String: Any]])
-    #expect(transcript.count == 6)
+    #expect(again.stdout.replacingOccurrences(of: "jo-3", with: "jo-2") == first.stdout)
+    let record = try casebook.record("2026-11-24-end-relationship-jo-2")
+    #expect((record["transcript"] as? [[String: Any]])?.count == 6)
+    #expect((record["steps"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["reason", "clause", "end-date", "deliverables"])
+  }
+
+  @Test func `rehearse --set fills the plan, an unknown --from is refused, and a rehearsal cannot be resumed`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let missing = try casebook.run(["rehearse", fixture("practice.yaml"), "--from", "2026-11-24-nobody"], input: "")
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("no case named '2026-11-24-nobody'"))
+    let left = try casebook.run(
+      ["rehearse", fixture("practice.yaml"), "--set", "last_day=2026-12-31", "--client", "Al", "--seed", "1"], input: ":quit\n")
+    #expect(left.status == 3)
+    #expect(left.stdout.contains("  Last day of work: 2026-12-31"))
+    #expect(!left.stdout.contains("On what date"))
+    let resume = try casebook.run(["resume", "2026-11-24-practice-demo-al"], input: "")
+    #expect(resume.status == 1)
+    #expect(resume.stderr.contains("is a rehearsal, which cannot be resumed"))
   }
 
   @Test func `run --mode practice and --mode rehearse are the practice and rehearse commands`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    let practice = try casebook.run(["run", fixture("practice.yaml"), "--mode", "practice"], input: "no\n15m\n")
+    let practice = try casebook.run(["run", fixture("practice.yaml"), "--mode", "practice"], input: "no\n15m\n2026-12-31\n")
     #expect(practice.status == 0)
     #expect(practice.stdout.contains("Practice 'unreachable': right first time 1 of 1."))
-    let rehearse = try casebook.run(["run", fixture("practice.yaml"), "--mode", "rehearse", "--client", "Al"], input: "Fine.\n")
+    let rehearse = try casebook.run(["run", fixture("practice.yaml"), "--mode", "rehearse", "--client", "Al"], input: "2026-12-31\nFine.\n")
     #expect(rehearse.status == 0)
     #expect(rehearse.stdout.contains("Client (angry): You can't just leave us like this."))
   }

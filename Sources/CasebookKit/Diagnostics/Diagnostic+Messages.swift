@@ -30,6 +30,13 @@ extension Diagnostic {
       location: location)
   }
 
+  static func badPreparation(_ step: StepID, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .badPreparation,
+      message: "'prepare' names step \(quoted(step)), which is not a question that saves its answer ('ask' with 'input' or 'choices', and 'save')",
+      location: location)
+  }
+
   static func badID(_ id: String, what: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .badID,

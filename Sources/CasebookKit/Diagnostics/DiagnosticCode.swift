@@ -38,4 +38,5 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
   case missingHandover = "missing-handover"
   case unsavedName = "unsaved-name"
   case badAnswer = "bad-answer"
+  case badPreparation = "bad-preparation"
 }

@@ -69,6 +69,9 @@ public struct CaseEngine: Sendable {
   ) throws(ReplayError) -> (engine: CaseEngine, skipped: [JournalEntry]) {
     guard case .opened(let header)? = entries.first else { throw .missingHeader }
     guard header.format <= CaseHeader.currentFormat else { throw .newerFormat(header.format) }
+    if header.mode == .rehearse, let state = Rehearsal.state(replaying: entries, playbook: playbook) {
+      return (CaseEngine(playbook: playbook, restoring: state, timeZone: timeZone), [])
+    }
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
     engine.state.history.append(entries[0])
     if case .carried(_, let values, _)? = entries.dropFirst().first {
@@ -556,9 +559,20 @@ public struct CaseEngine: Sendable {
   }
 
   func read(_ text: String, for question: Question, at now: Date) -> Reading {
+    var question = question
+    if case .choices(let all) = question.answers { question.answers = .choices(offered(all)) }
+    let components = calendar.dateComponents([.year, .month, .day], from: now)
+    let today =
+      CivilDate(year: components.year ?? 2000, month: components.month ?? 1, day: components.day ?? 1)
+      ?? CivilDate(year: 2000, month: 1, day: 1)!
+    return Self.read(text, for: question, today: today)
+  }
+
+  /// Reads `text` as an answer to `question`, whose choices are all offered; dates are read from
+  /// `today`.
+  static func read(_ text: String, for question: Question, today: CivilDate) -> Reading {
     switch question.answers {
-    case .choices(let all):
-      let choices = offered(all)
+    case .choices(let choices):
       let accepted = Self.acceptedAnswers(choices)
       guard !text.isEmpty else { return .rejected("Type an answer: \(accepted).") }
       if let choice = Self.match(text, in: choices) {
@@ -580,10 +594,6 @@ public struct CaseEngine: Sendable {
       let ordered = items.map(\.answer).filter { ticked.contains($0) }
       return .accepted(.items(ordered), canonical: Value.items(ordered).description)
     case .input(let kind, _):
-      let components = calendar.dateComponents([.year, .month, .day], from: now)
-      let today =
-        CivilDate(year: components.year ?? 2000, month: components.month ?? 1, day: components.day ?? 1)
-        ?? CivilDate(year: 2000, month: 1, day: 1)!
       guard let value = kind.parse(text, today: today) else {
         let what = text.isEmpty ? "An answer is needed" : "'\(text)' is not understood"
         return .rejected("\(what): \(kind.hint).")

@@ -1,10 +1,12 @@
 public import Foundation
 
-/// A practice conversation: Casebook plays the client with the playbook's likely replies, the
-/// person answers in their own words, and the review says which talking points they reached.
+/// A rehearsal of a hard conversation: first the conversation plan (the answers the playbook's
+/// `prepare` names, such as the reason and the contract wording to cite), then a practice
+/// conversation in which Casebook plays the client with the playbook's likely replies and the
+/// person answers in their own words; the review says which points they reached.
 ///
-/// A pure state machine like ``CaseEngine``: lines in, outputs out; the order of replies comes
-/// from a seed, so a rehearsal can be repeated exactly.
+/// A pure state machine like ``CaseEngine``: lines in, replies out; the order of the client's
+/// replies comes from a seed, so a rehearsal can be repeated exactly.
 public struct Rehearsal: Sendable {
   /// One exchange: what the client said, and the person's answer.
   public struct Exchange: Sendable, Hashable, Codable {
@@ -16,29 +18,84 @@ public struct Rehearsal: Sendable {
     public var at: Date
   }
 
+  /// One part of the conversation plan: a question of the playbook, and its answer once known.
+  public struct PlanItem: Sendable, Hashable {
+    /// The question's step.
+    public let step: StepID
+    /// How the plan names it.
+    public let label: String
+    /// The question.
+    public let question: Question
+    /// What helps to answer it: the step's detail, else its reason.
+    public let help: String?
+    /// The answer, in its canonical form, once given.
+    public internal(set) var answer: String?
+  }
+
   /// The material rehearsed.
   public let material: RehearsalMaterial
+  /// The conversation plan, in the playbook's order.
+  public private(set) var plan: [PlanItem]
   /// The replies in the order they will come.
   public let order: [RehearsalMaterial.Reply]
   /// The exchanges so far.
   public private(set) var exchanges: [Exchange] = []
+  private let calendar: Calendar
 
   /// Prepares a rehearsal of at most `turns` replies, in an order drawn from `seed`.
-  public init(material: RehearsalMaterial, seed: UInt64, turns: Int = 6) {
+  ///
+  /// - Parameters:
+  ///   - material: The playbook's rehearsal material.
+  ///   - playbook: The playbook, whose questions the plan asks.
+  ///   - known: Values known already (from an earlier case, or `--set`), by saved name, as written;
+  ///     a plan item whose value is known and accepted by its question is not asked.
+  ///   - seed: Decides the order of the client's replies.
+  ///   - turns: How many replies to answer at most.
+  ///   - timeZone: The zone in which dates in answers are read.
+  public init(
+    material: RehearsalMaterial, playbook: Playbook, known: [String: String] = [:], seed: UInt64, turns: Int = 6,
+    timeZone: TimeZone = .current
+  ) {
     self.material = material
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    self.calendar = calendar
     var generator = SeededGenerator(seed: seed)
     var replies = material.replies
     for index in replies.indices.reversed() where index > 0 {
       replies.swapAt(index, Int(generator.next() % UInt64(index + 1)))
     }
     order = Array(replies.prefix(turns))
+    plan = material.prepare.compactMap { preparation in
+      guard let step = playbook[preparation.step], case .ask(let question) = step.kind else { return nil }
+      return PlanItem(
+        step: step.id, label: preparation.label ?? question.text, question: question, help: step.detail ?? step.why)
+    }
+    for index in plan.indices {
+      guard let name = plan[index].question.save, let text = known[name],
+        case .accepted(_, let canonical) = CaseEngine.read(text, for: plan[index].question, today: CivilDate(year: 2000, month: 1, day: 1)!)
+      else { continue }
+      plan[index].answer = canonical
+    }
   }
 
-  /// The talking points, as the rehearsal opens.
-  public var opening: String {
-    (["Talking points:"] + material.points.enumerated().map { "  \($0.offset + 1). \($0.element)" }
-      + ["", "Casebook plays the client now. Answer in your own words; :hint shows a suggestion, :quit ends."])
-      .joined(separator: "\n")
+  /// The next part of the plan still to answer, or `nil` once the plan is complete.
+  public var nextPlanItem: PlanItem? {
+    plan.first { $0.answer == nil }
+  }
+
+  /// The plan as answered so far, and the talking points: shown before the conversation starts.
+  public var planText: String {
+    var lines: [String] = []
+    if !plan.isEmpty {
+      lines.append("Conversation plan:")
+      lines += plan.map { "  \($0.label): \($0.answer ?? "(not prepared)")" }
+      lines.append("")
+    }
+    lines.append("Talking points:")
+    lines += material.points.enumerated().map { "  \($0.offset + 1). \($0.element)" }
+    lines += ["", "Casebook plays the client now. Answer in your own words; :hint shows a suggestion, :quit ends."]
+    return lines.joined(separator: "\n")
   }
 
   /// The client's next line, or `nil` when the rehearsal is over.
@@ -46,48 +103,66 @@ public struct Rehearsal: Sendable {
     exchanges.count < order.count ? order[exchanges.count] : nil
   }
 
-  /// What a line typed by the person does: a hint, the end, or an answer kept.
+  /// What a line typed by the person does.
   public enum Reply: Equatable, Sendable {
-    /// Show this suggestion, and wait for the answer still.
+    /// Show this, and wait for the answer still.
     case hint(String)
-    /// The answer was kept.
-    case kept
+    /// The line is not an answer to the plan's question: show why, and ask again.
+    case rejected(String)
+    /// The line was taken: journal this entry.
+    case kept(JournalEntry)
     /// The person ended the rehearsal.
     case ended
     /// Nothing was typed: ask again.
     case empty
   }
 
-  /// Takes one line from the person.
+  /// Takes one line from the person: an answer to the plan's next question while the plan is open,
+  /// then an answer to the client's line.
   public mutating func handle(_ line: String, at now: Date) -> Reply {
     let text = line.trimmingWhitespace()
-    guard let current = nextClientLine else { return .ended }
     switch text.lowercased() {
-    case ":hint", ":h": return .hint(current.suggest)
     case ":quit", ":q": return .ended
+    case ":hint", ":h":
+      if let item = nextPlanItem { return .hint(item.help ?? "Answer in your own words, as you would say it.") }
+      return nextClientLine.map { .hint($0.suggest) } ?? .ended
     case "": return .empty
-    default:
-      exchanges.append(Exchange(client: current.client, you: text, at: now))
-      return .kept
+    default: break
     }
+    if let index = plan.firstIndex(where: { $0.answer == nil }) {
+      let components = calendar.dateComponents([.year, .month, .day], from: now)
+      let today = CivilDate(year: components.year ?? 2000, month: components.month ?? 1, day: components.day ?? 1)
+      switch CaseEngine.read(text, for: plan[index].question, today: today ?? CivilDate(year: 2000, month: 1, day: 1)!) {
+      case .accepted(_, let canonical):
+        plan[index].answer = canonical
+        return .kept(.answered(step: plan[index].step, answer: canonical, at: now))
+      case .rejected(let hint):
+        return .rejected(hint)
+      }
+    }
+    guard let current = nextClientLine else { return .ended }
+    let exchange = Exchange(client: current.client, you: text, at: now)
+    exchanges.append(exchange)
+    return .kept(.said(client: exchange.client, you: exchange.you, at: now))
   }
 
-  /// The talking points the person's lines reached: at least two of a point's words of five
-  /// letters or more (or its only one) appear in what they said.
+  /// The talking points the person's lines reached.
   public var pointsReached: [String] {
-    let said = Set(words(exchanges.map(\.you).joined(separator: " ")))
-    return material.points.filter { point in
-      let keys = Set(words(point))
-      guard !keys.isEmpty else { return false }
-      return keys.intersection(said).count >= min(2, keys.count)
-    }
+    material.points.filter(isReached)
   }
 
-  /// The review: points reached and missed, and the time taken.
+  /// The review: the plan and the points reached and missed, and the time taken.
   public func review(started: Date, finished: Date) -> String {
     let reached = pointsReached
     let missed = material.points.filter { !reached.contains($0) }
     var lines = ["Review: \(exchanges.count) of \(order.count) replies answered in \(Int(finished.timeIntervalSince(started))) s."]
+    let cited = plan.filter { $0.answer.map(isCited) ?? false }
+    if !plan.isEmpty {
+      lines.append("Your plan in your words: \(cited.count) of \(plan.count)")
+      for item in plan {
+        lines.append("  \(cited.contains(item) ? "+" : "-") \(item.label)")
+      }
+    }
     lines.append("Talking points you reached: \(reached.count) of \(material.points.count)")
     lines += reached.map { "  + \($0)" }
     if !missed.isEmpty {
@@ -97,7 +172,57 @@ public struct Rehearsal: Sendable {
     return lines.joined(separator: "\n")
   }
 
+  /// Whether the person's lines reached `text`: at least two of its words of five letters or more
+  /// (or its only one) appear in what they said.
+  private func isReached(_ text: String) -> Bool {
+    let said = Set(words(exchanges.map(\.you).joined(separator: " ")))
+    let keys = Set(words(text))
+    guard !keys.isEmpty else { return false }
+    return keys.intersection(said).count >= min(2, keys.count)
+  }
+
+  /// Whether the person's lines cite a plan answer: at least half of its words of four letters or
+  /// more and its numbers appear in what they said.
+  private func isCited(_ answer: String) -> Bool {
+    func tokens(_ text: String) -> Set<String> {
+      Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { token in
+        token.allSatisfy(\.isNumber) || token.count >= 4
+      })
+    }
+    let said = tokens(exchanges.map(\.you).joined(separator: " "))
+    let keys = tokens(answer)
+    guard !keys.isEmpty else { return false }
+    return keys.intersection(said).count * 2 >= keys.count
+  }
+
   private func words(_ text: String) -> [String] {
     text.lowercased().split { !$0.isLetter }.map(String.init).filter { $0.count >= 5 }
+  }
+
+  /// The state of a rehearsal case rebuilt from its journal: the plan's answers as its path and
+  /// values, the conversation in its history.
+  public static func state(replaying entries: [JournalEntry], playbook: Playbook) -> SessionState? {
+    guard case .opened(let header)? = entries.first else { return nil }
+    var state = SessionState(header: header)
+    state.history = entries
+    state.status = .interrupted
+    for entry in entries.dropFirst() {
+      switch entry {
+      case .answered(let step, let answer, let at):
+        guard case .ask(let question)? = playbook[step]?.kind else { continue }
+        let value = CaseEngine.read(answer, for: question, today: CivilDate(year: 2000, month: 1, day: 1)!)
+        guard case .accepted(let read, _) = value else { continue }
+        state.path.append(.init(step: step, text: question.text, answer: answer, value: read, at: at))
+        if let name = question.save { state.values[name] = read }
+      case .finished(_, let at):
+        state.status = .completed
+        state.stopped = at
+      case .left(_, let at):
+        state.stopped = at
+      default:
+        continue
+      }
+    }
+    return state
   }
 }

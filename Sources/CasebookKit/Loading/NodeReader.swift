@@ -6,7 +6,8 @@ struct NodeReader {
   static let playbookKeys = ["id", "title", "summary", "start", "inputs", "steps", "rehearsal", "practice", "translations"]
   static let translationKeys = ["title", "summary", "steps", "inputs"]
   static let stepTextKeys = ["say", "ask", "end", "detail", "why", "decision", "labels", "drafts"]
-  static let rehearsalKeys = ["points", "replies"]
+  static let rehearsalKeys = ["prepare", "points", "replies"]
+  static let preparationKeys = ["step", "label"]
   static let replyKeys = ["client", "mood", "suggest"]
   static let scenarioKeys = ["name", "situation", "values", "answers", "feedback"]
   static let inputKeys = ["name", "ask", "input", "why"]
@@ -347,12 +348,13 @@ struct NodeReader {
 
   private mutating func readRehearsal(_ node: Node) -> RehearsalMaterial? {
     guard let fields = fields(of: node, named: "rehearsal", allowed: Self.rehearsalKeys) else { return nil }
+    let prepare = fields["prepare"].map { readPreparations($0.value) } ?? []
     let points = fields["points"].map { stringList($0.value, field: "points") } ?? []
     var replies: [RehearsalMaterial.Reply] = []
     if let repliesField = fields["replies"] {
       guard case .sequence(let sequence) = repliesField.value else {
         report(.wrongType("replies", expected: "a list of replies, each with 'client' and 'suggest'", found: describe(repliesField.value), at: location(of: repliesField.value)))
-        return RehearsalMaterial(points: points, replies: [])
+        return RehearsalMaterial(prepare: prepare, points: points, replies: [])
       }
       for replyNode in sequence {
         guard let reply = self.fields(of: replyNode, named: "a reply", allowed: Self.replyKeys) else { continue }
@@ -363,7 +365,30 @@ struct NodeReader {
         replies.append(.init(client: client, mood: optionalString("mood", in: reply), suggest: suggest))
       }
     }
-    return RehearsalMaterial(points: points, replies: replies)
+    return RehearsalMaterial(prepare: prepare, points: points, replies: replies)
+  }
+
+  /// `prepare`: step ids, each alone or as `{step: ID, label: TEXT}`.
+  private mutating func readPreparations(_ node: Node) -> [RehearsalMaterial.Preparation] {
+    let expected = "a list of step ids, each alone or with a label ({step: reason, label: The reason})"
+    guard case .sequence(let sequence) = node else {
+      report(.wrongType("prepare", expected: expected, found: describe(node), at: location(of: node)))
+      return []
+    }
+    return sequence.compactMap { item in
+      let at = location(of: item)
+      if case .scalar(let scalar) = item, !scalar.string.trimmingWhitespace().isEmpty {
+        return .init(step: StepID(scalar.string.trimmingWhitespace()), location: at)
+      }
+      guard case .mapping = item else {
+        report(.wrongType("prepare", expected: expected, found: describe(item), at: at))
+        return nil
+      }
+      guard let fields = fields(of: item, named: "a preparation", allowed: Self.preparationKeys),
+        let step = requiredString("step", in: fields, context: "a preparation", at: at)
+      else { return nil }
+      return .init(step: StepID(step), label: optionalString("label", in: fields), location: at)
+    }
   }
 
   private mutating func readScenarios(_ node: Node) -> [PracticeScenario] {

@@ -28,6 +28,18 @@ enum PlaybookChecker {
         diagnostics.append(.danglingNext(target, field: "next", known: known, at: location))
       }
     }
+    for preparation in playbook.rehearsal?.prepare ?? [] where !unreadable.contains(preparation.step) {
+      guard let step = playbook[preparation.step] else {
+        diagnostics.append(.danglingNext(preparation.step, field: "prepare", known: known, at: preparation.location))
+        continue
+      }
+      switch step.kind {
+      case .ask(let question) where question.save != nil:
+        if case .checklist = question.answers { fallthrough }
+      default:
+        diagnostics.append(.badPreparation(preparation.step, at: preparation.location))
+      }
+    }
     guard firstByID[playbook.start] != nil, unreadable.isEmpty else { return diagnostics }
 
     let reachable = reach(from: [playbook.start], in: playbook)

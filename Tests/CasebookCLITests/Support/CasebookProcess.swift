@@ -105,3 +105,9 @@ func fixture(_ name: String) -> String {
   URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures").appendingPathComponent(name).path
 }
+
+/// A bundled playbook file (or its tests, `tests/NAME.tests`) in the repository's `playbooks/`.
+func bundledPlaybook(_ name: String) -> String {
+  URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("playbooks").appendingPathComponent(name + ".yaml").path
+}
