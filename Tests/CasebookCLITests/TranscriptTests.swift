@@ -442,6 +442,25 @@ import Testing
     #expect(done == "practice-demo/unreachable\n")
   }
 
+  @Test func `the wait limit lives in the case: a resume shows the time left, or takes the expiry branch once it has passed`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let first = try casebook.run(["run", fixture("timer.yaml")], input: "15m\n")
+    #expect(first.status == 3)
+    #expect(first.stdout.contains("Wait limit started: 15m, until 09:16."))
+    // Five minutes after it began: the limit is still running.
+    let soon = try casebook.run(["resume", "2026-11-24-wait"], input: "", fakeNow: "2026-11-24T09:06:00Z")
+    #expect(soon.stdout.contains("Wait limit: 10m left, until 09:16."), "\(soon.stdout)")
+    #expect(soon.status == 3)
+    // An hour later: it ran out while the case was away, and the expiry branch is taken.
+    let late = try casebook.run(["resume", "2026-11-24-wait"], input: "", fakeNow: "2026-11-24T10:00:00Z")
+    #expect(late.status == 0, "\(late.stdout)\(late.stderr)")
+    #expect(late.stdout.contains("! Wait limit of 15m reached"))
+    #expect(late.stdout.contains("= Send the follow-up."))
+    let history = try #require(try casebook.record("2026-11-24-wait")["history"] as? [[String: Any]])
+    #expect(history.contains { $0["event"] as? String == "expired" && $0["step"] as? String == "arrived" })
+  }
+
   @Test func `a seeded rehearsal: the plan asked first, the client's replies, hints, every line kept, and a review`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }

@@ -208,9 +208,19 @@ public struct CaseEngine: Sendable {
       return [.show(Output(.info, "This case is already complete.")), .finish(state.status)]
     }
     state.status = .running
+    self.now = now
     var effects = [record(.resumed(at: now))]
     effects.append(.show(heading()))
     effects.append(.show(Output(.info, whereText())))
+    // The timers kept counting while the case was away: say where each stands.
+    let clock = TimeFormatter(timeZone: calendar.timeZone)
+    for (name, deadline) in state.timers.sorted(by: { $0.value < $1.value }) where deadline > now {
+      let left = Int(deadline.timeIntervalSince(now).rounded(.up))
+      effects.append(.show(Output(.info, "\(Self.timerTitle(name)): \(Value.duration(seconds: left)) left, until \(clock.clock(deadline)).")))
+    }
+    let expired = expireTimers()
+    effects += expired
+    guard state.current == current, state.status == .running else { return effects }
     effects += ask(current)
     return effects
   }

@@ -51,6 +51,29 @@ import Testing
     #expect(replayed.engine.state == engine.state)
   }
 
+  @Test func `after a resume the timer shows the real time left, or takes the expiry branch once it has passed`() throws {
+    var engine = try engine()
+    _ = engine.handle(.input("15m"), at: Self.t0)
+    _ = engine.handle(.endOfInput, at: Self.t0.addingTimeInterval(60))
+    let utc = TimeZone(identifier: "UTC")!
+    var early = try CaseEngine.replay(playbook: engine.playbook, entries: engine.state.history, timeZone: utc).engine
+    let soon = early.resume(at: Self.t0.addingTimeInterval(300))
+    #expect(soon.contains(.show(Output(.info, "Wait limit: 10m left, until 11:21."))))
+    guard case .ask(let prompt)? = soon.last else {
+      Issue.record("no question after resuming")
+      return
+    }
+    #expect(prompt.deadline == Self.t0.addingTimeInterval(900))
+
+    var late = try CaseEngine.replay(playbook: engine.playbook, entries: engine.state.history, timeZone: utc).engine
+    let later = Self.t0.addingTimeInterval(3600)
+    let effects = late.resume(at: later)
+    #expect(effects.contains(.show(Output(.alert, "Wait limit of 15m reached"))))
+    #expect(effects.contains(.persist(.expired(timer: "wait_limit", step: "arrived", at: later))))
+    #expect(effects.last == .finish(.completed))
+    #expect(late.state.path.last?.step == "follow-up")
+  }
+
   /// A playbook whose timer runs while a question that leads nowhere near its expiry is asked, and
   /// whose expiry case also needs an answer.
   static let detour = """
