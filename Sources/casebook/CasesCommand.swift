@@ -36,8 +36,8 @@ extension Casebook.Cases {
       }
       let time = TimeFormatter(timeZone: launcher.timeZone)
       let rows = cases.map { summary in
-        let due = (try? launcher.store.rebuildRecord(summary, timeZone: launcher.timeZone))?.nextActions
-          .compactMap(\.due).min()
+        let due = (try? launcher.store.record(of: summary, timeZone: launcher.timeZone))?.nextActions
+          .filter { $0.done == nil }.compactMap(\.due).min()
         return [time.dateTime(summary.header.started), summary.header.playbook, summary.header.client ?? "-",
          summary.status.rawValue, due ?? "-", summary.name].map { TextSanitizer.clean($0) }
       }

@@ -6,15 +6,24 @@ extension Casebook {
   struct Next: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "List the open next actions across all cases, soonest due first.",
-      discussion: "A completed case's next actions come from its end step; an interrupted case is an action too: finish it.")
+      discussion: """
+        A completed case's next actions come from its end step; each has an id, CASE#N, for \
+        casebook done. An interrupted case is an action too: finish it.
+        """)
 
     @Flag(help: "Print JSON for programs.")
     var json = false
 
-    /// One open action, with the case it belongs to.
+    @Flag(help: "Include the actions already marked done.")
+    var all = false
+
+    /// One action, with the case it belongs to.
     struct Item: Encodable {
+      /// `CASE#N`, for `casebook done`; `nil` for an unfinished case.
+      var id: String?
       var text: String
       var due: String?
+      var done: Date?
       var `case`: String
       var client: String?
       var playbook: String
@@ -26,22 +35,28 @@ extension Casebook {
       var items: [Item] = []
       for summary in launcher.store.cases() {
         let header = summary.header
-        func item(_ text: String, due: String?) -> Item {
-          Item(text: text, due: due, case: summary.name, client: header.client, playbook: header.playbook, started: header.started)
+        func item(_ id: String?, _ text: String, due: String?, done: Date?) -> Item {
+          Item(
+            id: id, text: text, due: due, done: done, case: summary.name, client: header.client, playbook: header.playbook,
+            started: header.started)
         }
         switch summary.status {
         case .completed:
-          guard let record = try? launcher.store.rebuildRecord(summary, timeZone: launcher.timeZone) else {
+          guard header.mode != .practice && header.mode != .rehearse else { continue }
+          guard let record = try? launcher.store.record(of: summary, timeZone: launcher.timeZone) else {
             launcher.console.error("warning: case '\(summary.name)' cannot be read; skipped")
             continue
           }
-          items += record.nextActions.map { item($0.text, due: $0.due) }
+          for (index, action) in record.nextActions.enumerated() where all || action.done == nil {
+            items.append(item("\(summary.name)#\(index + 1)", action.text, due: action.due, done: action.done))
+          }
         case .running, .interrupted:
-          items.append(item("Finish the case: casebook resume \(summary.name)", due: nil))
+          guard header.mode != .rehearse else { continue }
+          items.append(item(nil, "Finish the case: casebook resume \(summary.name)", due: nil, done: nil))
         }
       }
       // Soonest due first; those without a due date after them; then oldest case first.
-      items.sort { ($0.due ?? "9999", $0.started, $0.case) < ($1.due ?? "9999", $1.started, $1.case) }
+      items.sort { ($0.due ?? "9999", $0.started, $0.id ?? $0.case) < ($1.due ?? "9999", $1.started, $1.id ?? $1.case) }
       if json {
         launcher.console.write(try JSONOutput.encode(items))
         return
@@ -52,8 +67,12 @@ extension Casebook {
       }
       for item in items {
         let who = item.client.map { " · \($0)" } ?? ""
+        let mark = item.done == nil ? "" : "done  "
         launcher.console.write(
-          TextSanitizer.clean("\(item.due ?? "no date")  \(item.text)  [\(item.case)\(who)]") + "\n")
+          TextSanitizer.clean("\(mark)\(item.due ?? "no date")  \(item.text)  [\(item.id ?? item.case)\(who)]") + "\n")
+      }
+      if items.contains(where: { $0.id != nil && $0.done == nil }) {
+        launcher.console.write("Mark one done with: casebook done CASE#N\n")
       }
     }
   }

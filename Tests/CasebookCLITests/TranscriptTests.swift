@@ -202,7 +202,7 @@ import Testing
     #expect((drafts.first?["text"] as? String)?.contains("I waited 20m for you today") == true)
   }
 
-  @Test func `next lists open actions across cases, soonest due first`() throws {
+  @Test func `next lists open actions across cases, soonest due first; done ticks one off`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
     _ = try casebook.run(["run", fixture("actions.yaml"), "--client", "Kim"], input: "2026-12-05\n")
@@ -211,17 +211,55 @@ import Testing
     let next = try casebook.run(["next"])
     #expect(next.status == 0)
     #expect(next.stdout == """
-      2026-11-25  Send the written confirmation  [2026-11-24-rebook-kim · Kim]
-      2026-11-25  Send the written confirmation  [2026-11-24-rebook-lee · Lee]
-      2026-11-27  Check they came  [2026-11-24-rebook-lee · Lee]
-      2026-12-05  Check they came  [2026-11-24-rebook-kim · Kim]
-      no date  Review the no-show policy  [2026-11-24-rebook-kim · Kim]
-      no date  Review the no-show policy  [2026-11-24-rebook-lee · Lee]
+      2026-11-25  Send the written confirmation  [2026-11-24-rebook-kim#1 · Kim]
+      2026-11-25  Send the written confirmation  [2026-11-24-rebook-lee#1 · Lee]
+      2026-11-27  Check they came  [2026-11-24-rebook-lee#2 · Lee]
+      2026-12-05  Check they came  [2026-11-24-rebook-kim#2 · Kim]
+      no date  Review the no-show policy  [2026-11-24-rebook-kim#3 · Kim]
+      no date  Review the no-show policy  [2026-11-24-rebook-lee#3 · Lee]
       no date  Finish the case: casebook resume 2026-11-24-small-ann  [2026-11-24-small-ann · Ann]
+      Mark one done with: casebook done CASE#N
 
       """)
-    let cases = try casebook.run(["cases"])
+    var cases = try casebook.run(["cases"])
     #expect(cases.stdout.contains("2026-11-25"))
+    let staleRecord = casebook.read("2026-11-24-rebook-lee", "record.json")
+
+    let done = try casebook.run(["done", "2026-11-24-rebook-lee#1"], fakeNow: "2026-11-25T08:30:00Z")
+    #expect(done.status == 0, "\(done.stderr)")
+    #expect(done.stdout == "Done: Send the written confirmation\n")
+    #expect(try casebook.run(["done", "2026-11-24-rebook-lee#1"]).stdout == "Already done: Send the written confirmation\n")
+    let after = try casebook.run(["next"])
+    #expect(!after.stdout.contains("rebook-lee#1"))
+    #expect(after.stdout.contains("rebook-kim#1"))
+    #expect(try casebook.run(["next", "--all"]).stdout.contains("done  2026-11-25  Send the written confirmation  [2026-11-24-rebook-lee#1 · Lee]"))
+    // The journal keeps it, and both records show it.
+    let markdown = casebook.read("2026-11-24-rebook-lee", "record.md")
+    #expect(markdown.contains("- [x] Send the written confirmation (by 2026-11-25) — done 2026-11-25 08:30"), "\(markdown)")
+    let actions = try #require(try casebook.record("2026-11-24-rebook-lee")["nextActions"] as? [[String: Any]])
+    #expect(actions.first?["done"] as? String == "2026-11-25T08:30:00Z")
+    #expect(try casebook.run(["cases", "rebuild", "2026-11-24-rebook-lee"]).status == 0)
+    #expect(casebook.read("2026-11-24-rebook-lee", "record.md") == markdown)
+    cases = try casebook.run(["cases"])
+    #expect(cases.stdout.split(separator: "\n").contains { $0.contains("rebook-lee") && $0.contains("2026-11-27") })
+
+    // A record.json older than its journal (a crash between the two) is not trusted: the journal wins.
+    let recordPath = "\(casebook.home)/cases/2026-11-24-rebook-lee/record.json"
+    try staleRecord.write(toFile: recordPath, atomically: false, encoding: .utf8)
+    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: recordPath)
+    #expect(!(try casebook.run(["next"]).stdout.contains("rebook-lee#1")))
+
+    let reopened = try casebook.run(["done", "2026-11-24-rebook-lee#1", "--undo"])
+    #expect(reopened.stdout == "Open again: Send the written confirmation\n")
+    #expect(try casebook.run(["next"]).stdout.contains("rebook-lee#1"))
+
+    let unfinished = try casebook.run(["done", "2026-11-24-small-ann#1"])
+    #expect(unfinished.status == 1)
+    #expect(unfinished.stderr.contains("is not complete yet"))
+    let beyond = try casebook.run(["done", "2026-11-24-rebook-lee#4"])
+    #expect(beyond.status == 1)
+    #expect(beyond.stderr.contains("has 3 next actions; there is no number 4"))
+    #expect(try casebook.run(["done", "2026-11-24-rebook-lee"]).status == 64)
   }
 
   @Test func `inputs are asked once at the start, and --client answers the client's name`() throws {

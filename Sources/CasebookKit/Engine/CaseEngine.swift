@@ -118,7 +118,7 @@ public struct CaseEngine: Sendable {
           continue
         }
         engine.state.announcedTimers.insert(timer)
-      case .attempted, .said:
+      case .attempted, .said, .actionDone, .actionReopened:
         engine.state.history.append(entry)
       case .drafted:
         // Drafts are filled again on the way; an entry not among them is an edit, and is kept.

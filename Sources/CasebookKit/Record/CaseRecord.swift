@@ -19,7 +19,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   /// One thing that happened, in order, including answers later taken back.
   public struct HistoryEntry: Sendable, Hashable, Codable {
     /// `answered`, `undone`, `noted`, `left`, `resumed`, `finished`, `attempted` (practice),
-    /// `said` (rehearsal) or `expired` (a timer ran out at a question and its branch was taken).
+    /// `said` (rehearsal), `expired` (a timer ran out at a question and its branch was taken),
+    /// `action-done` or `action-reopened` (a next action marked with `casebook done`).
     public var event: String
     /// The step concerned, if any.
     public var step: StepID?
@@ -45,11 +46,14 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     public var text: String
     /// The day it is due, as `YYYY-MM-DD`, if known.
     public var due: String?
+    /// When it was marked done (`casebook done`), if it was.
+    public var done: Date?
 
     /// Creates an action.
-    public init(text: String, due: String?) {
+    public init(text: String, due: String?, done: Date? = nil) {
       self.text = text
       self.due = due
+      self.done = done
     }
   }
 
@@ -186,6 +190,16 @@ public struct CaseRecord: Sendable, Hashable, Codable {
       let planned = engine.plannedActions(of: step)
       nextActions = planned.isEmpty ? [NextAction(text: outcome.text, due: nil)] : planned
     }
+    for entry in state.history {
+      switch entry {
+      case .actionDone(let number, _, let at) where nextActions.indices.contains(number - 1):
+        nextActions[number - 1].done = at
+      case .actionReopened(let number, _) where nextActions.indices.contains(number - 1):
+        nextActions[number - 1].done = nil
+      default:
+        continue
+      }
+    }
     current = state.status == .completed ? nil : state.current
   }
 
@@ -201,6 +215,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     case .attempted(let step, let answer, let at): HistoryEntry(event: "attempted", step: step, text: answer, at: at)
     case .said(_, let you, let at): HistoryEntry(event: "said", text: you, at: at)
     case .expired(let timer, let step, let at): HistoryEntry(event: "expired", step: step, text: timer, at: at)
+    case .actionDone(_, let text, let at): HistoryEntry(event: "action-done", text: text, at: at)
+    case .actionReopened(let number, let at): HistoryEntry(event: "action-reopened", text: String(number), at: at)
     case .drafted, .carried: nil
     }
   }

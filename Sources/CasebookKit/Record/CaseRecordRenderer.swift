@@ -89,8 +89,12 @@ public enum CaseRecordRenderer {
       if !planned.isEmpty {
         lines.append("")
         for action in planned {
-          lines.append("- [ ] \(escape(action.text))" + (action.due.map { " (by \($0))" } ?? ""))
+          let done = action.done.map { " — done \(time.dateTime($0))" } ?? ""
+          lines.append("- [\(action.done == nil ? " " : "x")] \(escape(action.text))" + (action.due.map { " (by \($0))" } ?? "") + done)
         }
+      } else if let done = record.nextActions.first?.done {
+        lines.append("")
+        lines.append("Done \(time.dateTime(done)).")
       }
     } else {
       lines.append("Not decided yet: the case was left at step `\(record.current?.rawValue ?? "?")`.")

@@ -37,6 +37,53 @@ extension CaseStore {
     }
   }
 
+  /// A case's record: its `record.json` when that was written after the journal's last entry,
+  /// else rebuilt from the journal (without writing anything).
+  public func record(of summary: Summary, timeZone: TimeZone) throws(StorageError) -> CaseRecord {
+    let path = "\(summary.folder)/\(Self.recordJSONName)"
+    if let written = POSIX.modificationTime(path), written >= summary.lastActivity,
+      let data = FileManager.default.contents(atPath: path)
+    {
+      let decoder = JSONDecoder()
+      decoder.dateDecodingStrategy = .iso8601
+      if let record = try? decoder.decode(CaseRecord.self, from: data), record.format == CaseHeader.currentFormat {
+        return record
+      }
+    }
+    return try rebuildRecord(summary, timeZone: timeZone)
+  }
+
+  /// Marks a completed case's next action done (or open again), in its journal and its record.
+  ///
+  /// - Parameters:
+  ///   - number: The action's number, from 1, as `casebook next` lists it.
+  ///   - summary: The case.
+  ///   - done: `true` to mark it done, `false` to open it again.
+  ///   - now: When.
+  ///   - timeZone: The zone in which the record shows times.
+  /// - Returns: The action as it now stands, and whether anything changed.
+  public func markAction(
+    _ number: Int, of summary: Summary, done: Bool, at now: Date, timeZone: TimeZone
+  ) throws(StorageError) -> (action: CaseRecord.NextAction, changed: Bool) {
+    let (journal, _) = try CaseJournal.open(at: "\(summary.folder)/\(CaseJournal.fileName)")
+    defer { withExtendedLifetime(journal) {} }
+    let record = try rebuildRecord(summary, timeZone: timeZone)
+    guard record.status == .completed else {
+      throw StorageError("case '\(summary.name)' is not complete yet; its next actions come at its end (casebook resume \(summary.name))")
+    }
+    guard record.nextActions.indices.contains(number - 1) else {
+      let count = record.nextActions.count
+      throw StorageError("case '\(summary.name)' has \(count) next action\(count == 1 ? "" : "s"); there is no number \(number)")
+    }
+    var action = record.nextActions[number - 1]
+    guard (action.done != nil) != done else { return (action, false) }
+    try journal.append(done ? .actionDone(action: number, text: action.text, at: now) : .actionReopened(action: number, at: now))
+    let updated = try rebuildRecord(summary, timeZone: timeZone)
+    try Self.writeRecord(updated, folder: summary.folder, timeZone: timeZone)
+    action = updated.nextActions[number - 1]
+    return (action, true)
+  }
+
   /// Copies a case's files into `destination/<case name>/`, never overwriting anything.
   ///
   /// - Returns: The folder written.
