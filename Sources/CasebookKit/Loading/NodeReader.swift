@@ -216,7 +216,7 @@ struct NodeReader {
   }
 
   private mutating func readAnswers(
-    step: StepID, fields: [String: (key: Node, value: Node)], next: StepID?, at stepLocation: SourceLocation
+    step: StepID, fields: MappingFields, next: StepID?, at stepLocation: SourceLocation
   ) -> Question.Answers? {
     if let checklistField = fields["checklist"] {
       if fields["choices"] != nil || fields["input"] != nil {
@@ -582,7 +582,7 @@ struct NodeReader {
   }
 
   /// The condition under `when`, parsed, and where its text begins.
-  private mutating func readCondition(_ fields: [String: (key: Node, value: Node)]) -> (Condition?, SourceLocation?) {
+  private mutating func readCondition(_ fields: MappingFields) -> (Condition?, SourceLocation?) {
     guard let field = fields["when"], let text = optionalString("when", in: fields),
       case .scalar(let scalar) = field.value
     else { return (nil, nil) }
@@ -605,12 +605,12 @@ struct NodeReader {
   /// that is not allowed.
   private mutating func fields(
     of node: Node, named context: String, allowed: [String]
-  ) -> [String: (key: Node, value: Node)]? {
+  ) -> MappingFields? {
     guard case .mapping(let mapping) = node else {
       report(.wrongType(context, expected: "a mapping of keys to values", found: describe(node), at: location(of: node)))
       return nil
     }
-    var result: [String: (key: Node, value: Node)] = [:]
+    var result = MappingFields(capacity: mapping.count)
     for (key, value) in mapping {
       guard case .scalar(let scalar) = key else {
         report(.wrongType("key", expected: "a plain word", found: describe(key), at: location(of: key)))
@@ -620,13 +620,13 @@ struct NodeReader {
         report(.unknownKey(scalar.string, in: context, known: allowed, at: location(of: key)))
         continue
       }
-      result[scalar.string] = (key, value)
+      result.append(scalar.string, key: key, value: value)
     }
     return result
   }
 
   private mutating func requiredString(
-    _ key: String, in fields: [String: (key: Node, value: Node)], context: String, at location: SourceLocation
+    _ key: String, in fields: MappingFields, context: String, at location: SourceLocation
   ) -> String? {
     guard fields[key] != nil else {
       report(.missingKey(key, in: context, at: location))
@@ -635,7 +635,7 @@ struct NodeReader {
     return optionalString(key, in: fields)
   }
 
-  private mutating func optionalString(_ key: String, in fields: [String: (key: Node, value: Node)]) -> String? {
+  private mutating func optionalString(_ key: String, in fields: MappingFields) -> String? {
     guard let field = fields[key] else { return nil }
     guard case .scalar(let scalar) = field.value else {
       report(.wrongType(key, expected: "text", found: describe(field.value), at: location(of: field.value)))
@@ -649,7 +649,7 @@ struct NodeReader {
     return text
   }
 
-  private mutating func rejectKeys(_ keys: [String], in fields: [String: (key: Node, value: Node)], kind: String) {
+  private mutating func rejectKeys(_ keys: [String], in fields: MappingFields, kind: String) {
     for key in keys {
       if let field = fields[key] { report(.misplacedKey(key, kind: kind, at: location(of: field.key))) }
     }
@@ -671,7 +671,12 @@ struct NodeReader {
   }
 
   static func isTypeableAnswer(_ answer: String) -> Bool {
-    !answer.isEmpty && !answer.hasPrefix(":") && !answer.contains(where: \.isWhitespace)
+    // Most answers are plain ASCII words: decided byte by byte, without Unicode properties.
+    let bytes = answer.utf8
+    if !bytes.isEmpty, bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+      return bytes.first != UInt8(ascii: ":") && !bytes.allSatisfy({ (0x30...0x39).contains($0) })
+    }
+    return !answer.isEmpty && !answer.hasPrefix(":") && !answer.contains(where: \.isWhitespace)
       && !answer.allSatisfy(\.isNumber) && !answer.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
   }
 

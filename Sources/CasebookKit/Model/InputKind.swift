@@ -85,6 +85,10 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
 
 extension String {
   func trimmingWhitespace() -> String {
+    // Most texts start and end with a visible ASCII character: nothing to trim.
+    if let first = utf8.first, let last = utf8.last, (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+      return self
+    }
     var scalars = Substring(self)
     while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
     while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
