@@ -95,7 +95,7 @@ extension Casebook {
       }
       throw ExitCode(
         launcher.startCase(
-          playbook: loaded.playbook, source: loaded.source, client: client, mode: mode, history: !noHistory,
+          playbook: loaded.playbook, snapshot: loaded.snapshot, client: client, mode: mode, history: !noHistory,
           language: lang, carrying: carried, startAt: first))
     }
   }

@@ -48,6 +48,6 @@ struct Home {
     console.write("\n")
     guard let entry = chosen, let loaded = launcher.loadPlaybook(entry.path) else { return 1 }
     return launcher.startCase(
-      playbook: loaded.playbook, source: loaded.source, client: client, mode: .live, history: true, reader: reader)
+      playbook: loaded.playbook, snapshot: loaded.snapshot, client: client, mode: .live, history: true, reader: reader)
   }
 }

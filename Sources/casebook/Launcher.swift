@@ -27,7 +27,7 @@ struct Launcher {
   // MARK: - Playbooks
 
   /// Loads a playbook by identifier or path, printing its diagnostics; `nil` when it has errors.
-  func loadPlaybook(_ name: String) -> (playbook: Playbook, source: String)? {
+  func loadPlaybook(_ name: String) -> (playbook: Playbook, snapshot: PlaybookSnapshot)? {
     guard let path = catalog.locate(name) else {
       let known = catalog.entries().map(\.id)
       var message = "no playbook named '\(name)'"
@@ -39,7 +39,7 @@ struct Launcher {
     let handovers = result.playbook.map(catalog.missingHandovers) ?? []
     report((result.diagnostics + handovers).sorted(), sources: result.sources)
     guard handovers.isEmpty else { return nil }
-    return result.playbook.map { ($0, result.source) }
+    return result.playbook.map { ($0, PlaybookSnapshot(file: path, sources: result.sources)) }
   }
 
   /// Prints diagnostics and their count to standard error.
@@ -63,7 +63,7 @@ struct Launcher {
 
   /// Starts a new case; returns the exit status.
   func startCase(
-    playbook original: Playbook, source: String, client: String?, mode: CaseMode, history: Bool,
+    playbook original: Playbook, snapshot: PlaybookSnapshot, client: String?, mode: CaseMode, history: Bool,
     language requested: String? = nil, reader: (any LineReader)? = nil,
     carrying carried: (from: String, values: [String: String])? = nil, startAt: StepID? = nil,
     scenario: PracticeScenario? = nil
@@ -83,7 +83,7 @@ struct Launcher {
     header.startAt = startAt
     header.scenario = scenario?.name
     let writer = CaseWriter(
-      store: store, day: TimeFormatter(timeZone: timeZone).day(started), header: header, playbookSource: source)
+      store: store, day: TimeFormatter(timeZone: timeZone).day(started), header: header, snapshot: snapshot)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
     engine.scenario = scenario.flatMap { wanted in playbook.scenarios.first { $0.name == wanted.name } }
     let effects = engine.begin(carrying: carried)
@@ -103,7 +103,7 @@ struct Launcher {
     console.write("\nHanding over to '\(target)', with this case's values.\n\n")
     guard let next = loadPlaybook(target) else { return 1 }
     return startCase(
-      playbook: next.playbook, source: next.source, client: state.header.client, mode: mode, history: history,
+      playbook: next.playbook, snapshot: next.snapshot, client: state.header.client, mode: mode, history: history,
       language: state.header.language, reader: reader,
       carrying: (from: name, values: state.values.mapValues(\.description)))
   }

@@ -39,7 +39,7 @@ extension Casebook {
       console.write(TextSanitizer.clean("Practice scenario '\(chosen.name)' (\(scenarios.count) in this playbook)", keepNewlines: true) + "\n")
       console.write(TextSanitizer.clean(chosen.situation, keepNewlines: true) + "\n\n")
       let status = launcher.startCase(
-        playbook: loaded.playbook, source: loaded.source, client: chosen.values["client"], mode: .practice,
+        playbook: loaded.playbook, snapshot: loaded.snapshot, client: chosen.values["client"], mode: .practice,
         history: false, carrying: (from: "scenario \(chosen.name)", values: chosen.values), scenario: chosen)
       if status == 0 {
         try? launcher.store.prepare()

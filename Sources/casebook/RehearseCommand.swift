@@ -53,7 +53,7 @@ extension Casebook {
         playbookHash: loaded.playbook.contentHash, client: client, mode: .rehearse, started: started)
       let writer = CaseWriter(
         store: launcher.store, day: TimeFormatter(timeZone: launcher.timeZone).day(started), header: header,
-        playbookSource: loaded.source)
+        snapshot: loaded.snapshot)
       var entries: [JournalEntry] = []
       func keep(_ entry: JournalEntry) {
         entries.append(entry)

@@ -347,6 +347,28 @@ import Testing
     assertGolden(casebook.read("2026-11-24-late-client-dana-ruiz", "record.json"), named: "showcase.record.json")
   }
 
+  @Test func `a case keeps its playbook's parts, and resumes from that copy when the original is gone`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    // A copy of the showcase playbook and its part, in a folder that is then removed.
+    let folder = casebook.home + "-books"
+    try FileManager.default.createDirectory(atPath: folder + "/parts", withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.copyItem(atPath: fixture("showcase/late-client.yaml"), toPath: folder + "/late-client.yaml")
+    try FileManager.default.copyItem(atPath: fixture("showcase/parts/propose.yaml"), toPath: folder + "/parts/propose.yaml")
+    let first = try casebook.run(["run", folder + "/late-client.yaml", "--client", "Dana Ruiz"], input: "2026-11-24 09:00\nno\n")
+    #expect(first.status == 3, "\(first.stderr)")
+    let kept = "\(casebook.home)/cases/2026-11-24-late-client-dana-ruiz"
+    #expect(casebook.read("2026-11-24-late-client-dana-ruiz", "parts/propose.yaml") == (try String(contentsOfFile: folder + "/parts/propose.yaml", encoding: .utf8)))
+    let mode = try FileManager.default.attributesOfItem(atPath: kept + "/parts")[.posixPermissions] as? Int
+    #expect(mode == 0o700)
+    try FileManager.default.removeItem(atPath: folder)
+    let input = ["2m", "no", "no", "1 3", "video", "2026-11-27 10:00"].joined(separator: "\n") + "\n"
+    let resumed = try casebook.run(["resume", "2026-11-24-late-client-dana-ruiz"], input: input)
+    #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
+    #expect(resumed.stdout.contains("Case record:"))
+  }
+
   @Test func `the annotated example in docs/playbook-format.md is the tested fixture`() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let docs = try String(contentsOf: root.appendingPathComponent("docs/playbook-format.md"), encoding: .utf8)

@@ -37,6 +37,28 @@ extension CaseStore {
     }
   }
 
+  /// Writes a playbook's copy into a case folder: `playbook.yaml`, and each part at its relative
+  /// path (folders 0700). Parts outside the playbook's folder cannot be kept, and are named in the
+  /// error thrown after the rest is written.
+  public static func writeSnapshot(_ snapshot: PlaybookSnapshot, into folder: String) throws(StorageError) {
+    try writeAtomically(Array(snapshot.source.utf8), to: "\(folder)/\(playbookSnapshotName)")
+    for (relative, text) in snapshot.parts.sorted(by: { $0.key < $1.key }) {
+      let path = "\(folder)/\(relative)"
+      if let slash = relative.lastIndex(of: "/") {
+        do {
+          try POSIX.makeDirectories("\(folder)/\(relative[..<slash])")
+        } catch {
+          throw StorageError(error, doing: "keep the playbook's part '\(relative)' with the case")
+        }
+      }
+      try writeAtomically(Array(text.utf8), to: path)
+    }
+    if !snapshot.outside.isEmpty {
+      throw StorageError(
+        "the copy of the playbook kept with the case lacks \(snapshot.outside.map { "'\($0)'" }.joined(separator: ", ")), included from outside the playbook's folder")
+    }
+  }
+
   /// A case's record: its `record.json` when that was written after the journal's last entry,
   /// else rebuilt from the journal (without writing anything).
   public func record(of summary: Summary, timeZone: TimeZone) throws(StorageError) -> CaseRecord {

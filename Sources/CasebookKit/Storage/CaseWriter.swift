@@ -8,7 +8,7 @@ public import Foundation
 /// write and one fsync.
 public final class CaseWriter {
   private enum State {
-    case notCreated(store: CaseStore, day: String, header: CaseHeader, playbookSource: String)
+    case notCreated(store: CaseStore, day: String, header: CaseHeader, snapshot: PlaybookSnapshot)
     case open(name: String, folder: String, journal: CaseJournal)
   }
 
@@ -23,9 +23,9 @@ public final class CaseWriter {
   ///   - store: Where cases live.
   ///   - day: The day the case began, `YYYY-MM-DD`, for the folder's name.
   ///   - header: The case's header.
-  ///   - playbookSource: The playbook's text, kept in the case folder.
-  public init(store: CaseStore, day: String, header: CaseHeader, playbookSource: String) {
-    state = .notCreated(store: store, day: day, header: header, playbookSource: playbookSource)
+  ///   - snapshot: The playbook's text and its parts, kept in the case folder.
+  public init(store: CaseStore, day: String, header: CaseHeader, snapshot: PlaybookSnapshot) {
+    state = .notCreated(store: store, day: day, header: header, snapshot: snapshot)
   }
 
   /// A case already on disk, its journal open and locked.
@@ -55,8 +55,8 @@ public final class CaseWriter {
 
   /// Replaces the header of a case not yet on disk (the client's name, once asked).
   public func updateHeader(_ header: CaseHeader) {
-    guard case .notCreated(let store, let day, _, let source) = state else { return }
-    state = .notCreated(store: store, day: day, header: header, playbookSource: source)
+    guard case .notCreated(let store, let day, _, let snapshot) = state else { return }
+    state = .notCreated(store: store, day: day, header: header, snapshot: snapshot)
     deferred = deferred.map { if case .opened = $0 { .opened(header) } else { $0 } }
   }
 
@@ -101,13 +101,13 @@ public final class CaseWriter {
     switch state {
     case .open(_, _, let journal):
       return journal
-    case .notCreated(let store, let day, let header, let source):
+    case .notCreated(let store, let day, let header, let snapshot):
       let created = try store.createCase(day: day, header: header)
       let folder = "\(store.casesFolder)/\(created.name)"
       state = .open(name: created.name, folder: folder, journal: created.journal)
       do {
         // The case keeps the playbook it ran, so it can be resumed and rebuilt whatever happens to the file.
-        try CaseStore.writeAtomically(Array(source.utf8), to: "\(folder)/\(CaseStore.playbookSnapshotName)")
+        try CaseStore.writeSnapshot(snapshot, into: folder)
       } catch {
         snapshotError = error
       }
