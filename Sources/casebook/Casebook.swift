@@ -20,6 +20,31 @@ struct Casebook: ParsableCommand {
     let launcher = Launcher()
     throw ExitCode(Home(launcher: launcher).run())
   }
+
+  /// Starts the commands people use in a hurry (`casebook`, `casebook run PLAYBOOK [--client
+  /// NAME]`) without the argument parser, whose reflection costs more than the rest of the start-up
+  /// together; everything else, `--help` included, goes through it.
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    do {
+      switch arguments.count {
+      case 0:
+        try Casebook().run()
+      case 2 where arguments[0] == "run" && !arguments[1].hasPrefix("-"):
+        try RunRequest(playbook: arguments[1]).perform()
+      case 4 where arguments[0] == "run" && !arguments[1].hasPrefix("-") && arguments[2] == "--client"
+        && !arguments[3].hasPrefix("-"):
+        try RunRequest(playbook: arguments[1], client: arguments[3]).perform()
+      default:
+        main(nil)
+      }
+    } catch let status as ExitCode {
+      // The usual way out: no need for the parser's error machinery.
+      Foundation.exit(status.rawValue)
+    } catch {
+      exit(withError: error)
+    }
+  }
 }
 
 extension Casebook {
@@ -52,51 +77,10 @@ extension Casebook {
     var values: [String] = []
 
     func run() throws {
-      // `--mode rehearse` and `--mode practice` are the `rehearse` and `practice` commands.
-      switch mode {
-      case .rehearse:
-        try Rehearse.parse([playbook] + (client.map { ["--client", $0] } ?? [])).run()
-        return
-      case .practice:
-        try Practice.parse([playbook]).run()
-        return
-      case .live, .coach:
-        break
-      }
-      let launcher = Launcher()
-      guard let loaded = launcher.loadPlaybook(playbook) else { throw ExitCode(1) }
-      if listSteps {
-        let width = loaded.playbook.steps.map(\.id.rawValue.count).max() ?? 0
-        for (index, step) in loaded.playbook.steps.enumerated() {
-          let kind: String
-          switch step.kind {
-          case .say: kind = "say"
-          case .ask: kind = "ask"
-          case .end: kind = "end"
-          case .branch: kind = "branch"
-          }
-          let id = step.id.rawValue + String(repeating: " ", count: width - step.id.rawValue.count)
-          let line = "\(index + 1). \(id)  \(kind.padding(toLength: 6, withPad: " ", startingAt: 0))  \(step.text)"
-          launcher.console.write(TextSanitizer.clean(line) + "\n")
-        }
-        return
-      }
-      var carried: (from: String, values: [String: String])?
-      if !values.isEmpty { carried = (from: "--set", values: try Casebook.assignments(values)) }
-      var first: StepID?
-      if let startAt {
-        guard loaded.playbook[StepID(startAt)] != nil else {
-          let known = loaded.playbook.steps.map(\.id.rawValue)
-          let guess = known.first { Suggestion.isClose(startAt, $0) }.map { "; did you mean '\($0)'?" } ?? ""
-          launcher.console.error("playbook '\(loaded.playbook.id)' has no step '\(startAt)'\(guess) (--list-steps shows them)")
-          throw ExitCode(1)
-        }
-        first = StepID(startAt)
-      }
-      throw ExitCode(
-        launcher.startCase(
-          playbook: loaded.playbook, snapshot: loaded.snapshot, client: client, mode: mode, history: !noHistory,
-          language: lang, carrying: carried, startAt: first))
+      try RunRequest(
+        playbook: playbook, client: client, mode: mode, language: lang, history: !noHistory, listSteps: listSteps,
+        startAt: startAt, values: values
+      ).perform()
     }
   }
 

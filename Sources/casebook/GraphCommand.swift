@@ -14,7 +14,7 @@ extension Casebook {
 
     func run() throws {
       let launcher = Launcher()
-      guard let loaded = launcher.loadPlaybook(playbook) else { throw ExitCode(1) }
+      guard let loaded = launcher.loadPlaybook(playbook, checks: .all) else { throw ExitCode(1) }
       launcher.console.write(PlaybookGraph.render(loaded.playbook, as: format))
     }
   }

@@ -27,7 +27,9 @@ struct Launcher {
   // MARK: - Playbooks
 
   /// Loads a playbook by identifier or path, printing its diagnostics; `nil` when it has errors.
-  func loadPlaybook(_ name: String) -> (playbook: Playbook, snapshot: PlaybookSnapshot)? {
+  func loadPlaybook(
+    _ name: String, checks: PlaybookLoader.Checks = .forRunning
+  ) -> (playbook: Playbook, snapshot: PlaybookSnapshot)? {
     guard let path = catalog.locate(name) else {
       let known = catalog.entries().map(\.id)
       var message = "no playbook named '\(name)'"
@@ -35,7 +37,7 @@ struct Launcher {
       console.error(message + " (casebook list shows them all)")
       return nil
     }
-    let result = PlaybookLoader.load(path: path)
+    let result = PlaybookLoader.load(path: path, checks: checks)
     let handovers = result.playbook.map(catalog.missingHandovers) ?? []
     report((result.diagnostics + handovers).sorted(), sources: result.sources)
     guard handovers.isEmpty else { return nil }

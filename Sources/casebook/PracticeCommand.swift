@@ -16,7 +16,7 @@ extension Casebook {
 
     func run() throws {
       let launcher = Launcher()
-      guard let loaded = launcher.loadPlaybook(playbook) else { throw ExitCode(1) }
+      guard let loaded = launcher.loadPlaybook(playbook, checks: .all) else { throw ExitCode(1) }
       let scenarios = loaded.playbook.scenarios
       guard !scenarios.isEmpty else {
         launcher.console.error("playbook '\(loaded.playbook.id)' has no practice scenarios")

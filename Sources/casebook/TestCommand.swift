@@ -50,7 +50,7 @@ extension Casebook {
         let folder = (file as NSString).deletingLastPathComponent
         let isPath = suite.playbook.contains("/") || suite.playbook.hasSuffix(".yaml") || suite.playbook.hasSuffix(".yml")
         let target = isPath && !suite.playbook.hasPrefix("/") ? "\(folder)/\(suite.playbook)" : suite.playbook
-        guard let loaded = launcher.loadPlaybook(target) else {
+        guard let loaded = launcher.loadPlaybook(target, checks: .all) else {
           failed += suite.tests.count
           continue
         }
@@ -78,7 +78,7 @@ extension Casebook {
       let targets = paths.isEmpty ? launcher.catalog.entries().filter { $0.origin == .bundled }.map(\.path) : paths
       var status: Int32 = 0
       for target in targets {
-        guard let loaded = launcher.loadPlaybook(target) else {
+        guard let loaded = launcher.loadPlaybook(target, checks: .all) else {
           status = 1
           continue
         }

@@ -369,6 +369,32 @@ import Testing
     #expect(resumed.stdout.contains("Case record:"))
   }
 
+  @Test func `the quick start of run (no argument parser) behaves exactly as the parsed command`() throws {
+    let input = "no\n20m\n2026-12-02 09:30\n"
+    var outputs: [String] = []
+    for arguments in [
+      ["run", fixture("small.yaml"), "--client", "Ana"],  // the quick start
+      ["run", fixture("small.yaml"), "--client=Ana", "--mode", "live"],  // the argument parser
+    ] {
+      let casebook = CasebookProcess()
+      defer { casebook.removeHome() }
+      let outcome = try casebook.run(arguments, input: input)
+      #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+      outputs.append(outcome.stdout + casebook.read("2026-11-24-small-ana", "record.json"))
+    }
+    #expect(outputs[0] == outputs[1])
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    // Whatever the quick start does not know goes to the parser: help, and mistakes.
+    #expect(try casebook.run(["run", "--help"]).stdout.contains("USAGE: casebook run"))
+    let missing = try casebook.run(["run", fixture("small.yaml"), "--client"])
+    #expect(missing.status == 64)
+    #expect(missing.stderr.contains("Missing value for '--client <client>'"))
+    let unknown = try casebook.run(["run", "no-such-playbook"])
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr.contains("no playbook named 'no-such-playbook'"))
+  }
+
   @Test func `the annotated example in docs/playbook-format.md is the tested fixture`() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let docs = try String(contentsOf: root.appendingPathComponent("docs/playbook-format.md"), encoding: .utf8)

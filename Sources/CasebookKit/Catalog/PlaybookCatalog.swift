@@ -55,7 +55,7 @@ public struct PlaybookCatalog: Sendable {
   public func entries() -> [Entry] {
     folders.reversed().flatMap { folder in
       Self.files(in: folder.path).map { path -> Entry in
-        let result = PlaybookLoader.load(path: path)
+        let result = PlaybookLoader.load(path: path, checks: .forRunning)
         let errors = result.diagnostics.count { $0.severity == .error }
         let fallback = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return Entry(

@@ -9,6 +9,15 @@ public enum PlaybookLoader {
   /// The most YAML nodes a playbook may expand to, aliases included.
   public static let maximumNodeCount = 2_000_000
 
+  /// How much a load checks.
+  public enum Checks: Sendable {
+    /// Everything, as `casebook check` reports it.
+    case all
+    /// What running a case needs: the practice scenarios are not walked and the saved-names flow
+    /// analysis (warnings only) does not run; `casebook check`, `test` and `practice` do both.
+    case forRunning
+  }
+
   /// The outcome of loading one file.
   public struct Result: Sendable {
     /// The playbook, when it has no errors.
@@ -26,9 +35,11 @@ public enum PlaybookLoader {
 
   /// Reads and checks the playbook at `path`.
   ///
-  /// - Parameter path: The file, as the user named it; diagnostics carry this name.
+  /// - Parameters:
+  ///   - path: The file, as the user named it; diagnostics carry this name.
+  ///   - checks: How much to check.
   /// - Returns: The playbook if it has no errors, and every diagnostic.
-  public static func load(path: String) -> Result {
+  public static func load(path: String, checks: Checks = .all) -> Result {
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -39,7 +50,7 @@ public enum PlaybookLoader {
         diagnostics: [.unreadableFile(reason, at: SourceLocation(file: path, line: 1, column: 1))],
         source: "")
     }
-    return load(data: data, file: path)
+    return load(data: data, file: path, checks: checks)
   }
 
   /// Checks a playbook held in memory.
@@ -47,8 +58,9 @@ public enum PlaybookLoader {
   /// - Parameters:
   ///   - data: The file's bytes.
   ///   - file: The name to use in diagnostics.
+  ///   - checks: How much to check.
   /// - Returns: The playbook if it has no errors, and every diagnostic.
-  public static func load(data: Data, file: String) -> Result {
+  public static func load(data: Data, file: String, checks: Checks = .all) -> Result {
     let top = SourceLocation(file: file, line: 1, column: 1)
     guard data.count <= maximumFileSize else {
       return Result(playbook: nil, diagnostics: [.fileTooLarge(bytes: data.count, limit: maximumFileSize, at: top)], source: "")
@@ -90,7 +102,7 @@ public enum PlaybookLoader {
       diagnostics += PlaybookChecker.check(
         playbook, startLocation: startLocation, unreadable: reader.unreadableStepIDs)
     }
-    if let playbook, !diagnostics.contains(where: { $0.severity == .error }) {
+    if let playbook, checks == .all, !diagnostics.contains(where: { $0.severity == .error }) {
       diagnostics += ScenarioChecker.check(playbook)
       diagnostics += SavedNamesAnalysis.check(playbook)
     }

@@ -16,7 +16,7 @@ extension CaseStore {
     let candidates = preferSnapshot ? [snapshot, summary.header.playbookFile] : [summary.header.playbookFile, snapshot]
     var last = PlaybookLoadFailure(path: snapshot, result: nil)
     for path in candidates where FileManager.default.fileExists(atPath: path) {
-      let result = PlaybookLoader.load(path: path)
+      let result = PlaybookLoader.load(path: path, checks: .forRunning)
       if let playbook = result.playbook { return .success(playbook) }
       last = PlaybookLoadFailure(path: path, result: result)
     }
