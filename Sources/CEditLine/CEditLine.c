@@ -113,7 +113,8 @@ static int single_key_used = 0;   // the key that completed the line, or 0
 static char absorb_rest[256];     // the rest of the word after a one-key answer, still to absorb
 static size_t absorb_position = 0;
 static int swallow_enter = 0;     // an Enter right after a one-key answer is dropped
-static struct timespec absorb_until;
+static struct timespec absorb_until, swallow_enter_until;
+static struct timespec single_keys_from;  // a one-key answer right after another one needs Enter
 
 static void line_handler(char *line) {
   line_text = line;  // malloc'd by libedit, or NULL at end of input
@@ -121,8 +122,16 @@ static void line_handler(char *line) {
   rl_callback_handler_remove();
 }
 
-// Reads one byte from the terminal; -1 at end of input or on an error, -2 when a signal interrupted.
+static int pushed_byte = -1;  // a byte read ahead and given back
+
+// Reads one byte from the terminal; -1 at end of input or on an error, -2 when a signal asked the
+// process to stop.
 static int read_byte(void) {
+  if (pushed_byte >= 0) {
+    int byte = pushed_byte;
+    pushed_byte = -1;
+    return byte;
+  }
   unsigned char byte;
   for (;;) {
     ssize_t count = read(STDIN_FILENO, &byte, 1);
@@ -135,18 +144,36 @@ static int read_byte(void) {
   }
 }
 
-// Reads one key: a UTF-8 sequence decoded to its code point (libedit takes wide characters).
+static int pending_bytes(void) {
+  if (pushed_byte >= 0) return 1;
+  int count = 0;
+  if (ioctl(STDIN_FILENO, FIONREAD, &count) != 0) return 0;
+  return count;
+}
+
+// Reads one key: a UTF-8 sequence decoded to its code point (libedit takes wide characters). A
+// byte that does not begin a well-formed sequence whose bytes have all arrived (a terminal in
+// another encoding) reads as U+FFFD, without waiting; a byte that cannot continue it is kept for
+// the next key.
 static int read_key(void) {
   int first = read_byte();
   if (first < 0x80) return first;
-  int length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1;
+  int length = first >= 0xF8 ? 0 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC2 ? 2 : 0;
+  if (length == 0) return 0xFFFD;
   int code = first & (0x7F >> length);
   for (int i = 1; i < length; i++) {
+    if (pending_bytes() == 0) return 0xFFFD;
     int next = read_byte();
     if (next < 0) return next;
+    if ((next & 0xC0) != 0x80) {
+      pushed_byte = next;
+      return 0xFFFD;
+    }
     code = (code << 6) | (next & 0x3F);
   }
-  return length == 1 ? first : code;
+  int shortest = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000;
+  if (code < shortest || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0xFFFD;
+  return code;
 }
 
 static int libedit_getc(FILE *stream) {
@@ -156,6 +183,7 @@ static int libedit_getc(FILE *stream) {
     next_key = -1;
     return key;
   }
+  // libedit asks for more keys only to finish a sequence begun with Esc.
   int key = read_key();
   return key < 0 ? -1 : key;
 }
@@ -167,38 +195,35 @@ static void feed(int key) {
   keys_fed++;
 }
 
-static int pending_bytes(void) {
-  int count = 0;
-  if (ioctl(STDIN_FILENO, FIONREAD, &count) != 0) return 0;
-  return count;
+static struct timespec after(int milliseconds) {
+  struct timespec time;
+  clock_gettime(CLOCK_MONOTONIC, &time);
+  time.tv_nsec += (long)milliseconds * 1000000L;
+  time.tv_sec += time.tv_nsec / 1000000000L;
+  time.tv_nsec %= 1000000000L;
+  return time;
 }
 
-static int before(const struct timespec *a, const struct timespec *b) {
-  return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+static int has_passed(const struct timespec *moment) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return now.tv_sec > moment->tv_sec || (now.tv_sec == moment->tv_sec && now.tv_nsec >= moment->tv_nsec);
 }
 
-static void absorb_for(int milliseconds) {
-  clock_gettime(CLOCK_MONOTONIC, &absorb_until);
-  absorb_until.tv_nsec += (long)milliseconds * 1000000L;
-  absorb_until.tv_sec += absorb_until.tv_nsec / 1000000000L;
-  absorb_until.tv_nsec %= 1000000000L;
-}
-
-// Whether `key`, the first at a line, is the typed rest of the previous one-key answer (or the
-// Enter after it), to be dropped.
+// Whether `key`, typed before anything else at a line, is the rest of the previous one-key answer
+// typed out by habit (within a second of the key before it) or the Enter after it (within two
+// seconds of the answer), to be dropped.
 static int absorbs(int key) {
   if (key == '\r' || key == '\n') {
-    int dropped = swallow_enter;
+    int dropped = swallow_enter && !has_passed(&swallow_enter_until);
     swallow_enter = 0;
     absorb_rest[0] = '\0';
     return dropped;
   }
-  struct timespec now;
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  char expected = absorb_rest[absorb_position];
-  if (expected != '\0' && before(&now, &absorb_until) && key < 0x80 && tolower(key) == tolower(expected)) {
+  unsigned char expected = (unsigned char)absorb_rest[absorb_position];
+  if (expected != '\0' && !has_passed(&absorb_until) && key < 0x80 && tolower(key) == tolower(expected)) {
     absorb_position++;
-    absorb_for(400);
+    absorb_until = after(1000);
     return 1;
   }
   absorb_rest[0] = '\0';
@@ -230,9 +255,11 @@ int cel_line_wait(int timeout_ms) {
   FD_ZERO(&set);
   FD_SET(STDIN_FILENO, &set);
   struct timeval timeout = {timeout_ms / 1000, (timeout_ms % 1000) * 1000};
-  int ready = select(STDIN_FILENO + 1, &set, NULL, NULL, &timeout);
-  if (ready < 0) return errno == EINTR ? -1 : -2;
-  if (ready == 0) return 0;
+  if (pushed_byte < 0) {
+    int ready = select(STDIN_FILENO + 1, &set, NULL, NULL, &timeout);
+    if (ready < 0) return errno == EINTR ? -1 : -2;
+    if (ready == 0) return 0;
+  }
   int key = read_key();
   if (key == -2) return -1;
   if (key < 0) return -2;  // the terminal went away
@@ -241,7 +268,7 @@ int cel_line_wait(int timeout_ms) {
   feed(key);
   if (line_ready) return 1;
   char *slot = key > 0 && key < 0x80 ? strchr(single_keys, key) : NULL;
-  if (keys_fed == 1 && alone && slot != NULL && rl_end == 1 && rl_point == 1) {
+  if (keys_fed == 1 && alone && slot != NULL && rl_end == 1 && rl_point == 1 && has_passed(&single_keys_from)) {
     // One keystroke names a choice: show the rest of it, and end the line as Enter would.
     const char *echo = single_echoes[slot - single_keys];
     if (echo[0] != '\0') {
@@ -255,7 +282,9 @@ int cel_line_wait(int timeout_ms) {
     snprintf(absorb_rest, sizeof absorb_rest, "%s", is_letter ? echo : "");
     absorb_position = 0;
     swallow_enter = 1;
-    absorb_for(400);
+    absorb_until = after(1000);
+    swallow_enter_until = after(2000);
+    single_keys_from = after(800);
     feed('\r');
   }
   return line_ready ? 1 : 0;

@@ -76,6 +76,7 @@ final class CaseSession {
   }
 
   private func read(_ prompt: Prompt) -> Reading {
+    var prompt = prompt
     while true {
       switch reader.read(prompt) {
       case .line(let line): return .event(.input(line))
@@ -89,6 +90,10 @@ final class CaseSession {
         }
         guard announcements.count < effects.count else {
           announcements.forEach { reader.announce($0.text) }
+          // Another timer may still be running: count down to it on the same line.
+          if let next = engine.currentPrompt {
+            prompt.deadline = next.deadline
+          }
           continue
         }
         reader.abandonLine()

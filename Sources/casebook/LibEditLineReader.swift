@@ -56,12 +56,12 @@ final class LibEditLineReader: LineReader {
     }
     let interruptsBefore = cel_interrupt_count()
     while true {
+      let text = Self.countdown(to: prompt.deadline) + prompt.text
+      if text != shownPrompt {
+        shownPrompt = text
+        cel_line_set_prompt(text)
+      }
       if let deadline = prompt.deadline {
-        let text = Self.countdown(to: deadline) + prompt.text
-        if text != shownPrompt {
-          shownPrompt = text
-          cel_line_set_prompt(text)
-        }
         if Date() >= deadline, announcedDeadline != deadline {
           announcedDeadline = deadline
           return .deadlinePassed

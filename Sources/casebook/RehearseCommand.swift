@@ -155,10 +155,13 @@ extension Casebook {
         summary = latest
       }
       do {
-        return (summary.name, try launcher.store.rebuildRecord(summary, timeZone: launcher.timeZone).values)
+        return (summary.name, try launcher.store.record(of: summary, timeZone: launcher.timeZone).values)
       } catch {
         launcher.console.error("\(error)")
-        throw ExitCode(1)
+        // Named with --from, the case must be readable; found by itself, it is only a help.
+        if from != nil { throw ExitCode(1) }
+        launcher.console.error("warning: the plan's answers will be asked instead")
+        return nil
       }
     }
   }

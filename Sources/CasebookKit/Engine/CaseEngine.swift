@@ -110,14 +110,17 @@ public struct CaseEngine: Sendable {
         engine.state.history.append(.resumed(at: at))
         if engine.state.status == .interrupted { engine.state.status = .running }
       case .expired(let timer, let step, let at):
+        // As when it happened: the timer is announced before the branch (which may start it again).
+        let announced = engine.state.announcedTimers
+        engine.state.announcedTimers.insert(timer)
         guard engine.state.current == step, engine.state.status == .running,
           engine.takeExpiryBranch(of: timer, at: step, now: at) != nil
         else {
+          engine.state.announcedTimers = announced
           engine.state.history.append(entry)
           skipped.append(entry)
           continue
         }
-        engine.state.announcedTimers.insert(timer)
       case .attempted, .said, .actionDone, .actionReopened:
         engine.state.history.append(entry)
       case .drafted:
@@ -220,7 +223,9 @@ public struct CaseEngine: Sendable {
     }
     let expired = expireTimers()
     effects += expired
-    guard state.current == current, state.status == .running else { return effects }
+    // The expiry branch, when taken, asks its own question (or ends the case).
+    guard !expired.contains(where: { if case .ask = $0 { true } else { false } }), state.status == .running
+    else { return effects }
     effects += ask(current)
     return effects
   }
@@ -690,6 +695,13 @@ public struct CaseEngine: Sendable {
       keys[first] = choice.answer
     }
     return keys
+  }
+
+  /// The prompt for the question being asked now, with the soonest timer not yet announced: what
+  /// a line editor should show after announcing one timer while another still runs.
+  public var currentPrompt: Prompt? {
+    guard state.status == .running, let current = state.current, case .ask(let prompt)? = ask(current).last else { return nil }
+    return prompt
   }
 
   private func askAgain(_ id: StepID) -> [Effect] {

@@ -127,7 +127,8 @@ public struct Rehearsal: Sendable {
       if let item = nextPlanItem { return .hint(item.help ?? "Answer in your own words, as you would say it.") }
       return nextClientLine.map { .hint($0.suggest) } ?? .ended
     case "": return .empty
-    default: break
+    default:
+      if text.hasPrefix(":") { return .rejected("'\(text)' is not a command here. Type :hint for help, or :quit to end.") }
     }
     if let index = plan.firstIndex(where: { $0.answer == nil }) {
       let components = calendar.dateComponents([.year, .month, .day], from: now)

@@ -190,17 +190,27 @@ public struct CaseRecord: Sendable, Hashable, Codable {
       let planned = engine.plannedActions(of: step)
       nextActions = planned.isEmpty ? [NextAction(text: outcome.text, due: nil)] : planned
     }
+    // Each mark names its action by number and text: the text decides if the playbook changed since.
+    var marked: [Int: String] = [:]
     for entry in state.history {
       switch entry {
-      case .actionDone(let number, _, let at) where nextActions.indices.contains(number - 1):
-        nextActions[number - 1].done = at
-      case .actionReopened(let number, _) where nextActions.indices.contains(number - 1):
-        nextActions[number - 1].done = nil
+      case .actionDone(let number, let text, let at):
+        marked[number] = text
+        if let index = Self.action(number, text, in: nextActions) { nextActions[index].done = at }
+      case .actionReopened(let number, _):
+        if let index = Self.action(number, marked[number], in: nextActions) { nextActions[index].done = nil }
       default:
         continue
       }
     }
     current = state.status == .completed ? nil : state.current
+  }
+
+  /// The index of the action numbered `number` (from 1) if its text is `text`, else of the first
+  /// action with that text.
+  private static func action(_ number: Int, _ text: String?, in actions: [NextAction]) -> Int? {
+    if actions.indices.contains(number - 1), text == nil || actions[number - 1].text == text { return number - 1 }
+    return text.flatMap { text in actions.firstIndex { $0.text == text } }
   }
 
   private static func historyEntry(_ entry: JournalEntry) -> HistoryEntry? {

@@ -89,7 +89,8 @@ extension CaseStore {
   ) throws(StorageError) -> (action: CaseRecord.NextAction, changed: Bool) {
     let (journal, _) = try CaseJournal.open(at: "\(summary.folder)/\(CaseJournal.fileName)")
     defer { withExtendedLifetime(journal) {} }
-    let record = try rebuildRecord(summary, timeZone: timeZone)
+    // Numbered as `casebook next` showed them, from the same record.
+    let record = try self.record(of: summary, timeZone: timeZone)
     guard record.status == .completed else {
       throw StorageError("case '\(summary.name)' is not complete yet; its next actions come at its end (casebook resume \(summary.name))")
     }
@@ -102,7 +103,7 @@ extension CaseStore {
     try journal.append(done ? .actionDone(action: number, text: action.text, at: now) : .actionReopened(action: number, at: now))
     let updated = try rebuildRecord(summary, timeZone: timeZone)
     try Self.writeRecord(updated, folder: summary.folder, timeZone: timeZone)
-    action = updated.nextActions[number - 1]
+    action = updated.nextActions.first { $0.text == action.text } ?? action
     return (action, true)
   }
 

@@ -6,8 +6,8 @@ public struct PlaybookSnapshot: Sendable, Hashable {
   public var source: String
   /// Each included part's text, by its path relative to the playbook's folder.
   public var parts: [String: String]
-  /// Included parts that lie outside the playbook's folder (`../shared/x.yaml`), which the copy
-  /// cannot keep at their relative path.
+  /// Included parts that lie outside the playbook's folder (`../shared/x.yaml`), or whose name
+  /// is one of the case's own files (`journal.log`), which the copy cannot keep at their path.
   public var outside: [String]
 
   /// The snapshot of a playbook loaded from `file`, given every text the loader read (the
@@ -18,7 +18,9 @@ public struct PlaybookSnapshot: Sendable, Hashable {
     outside = []
     let folder = file.contains("/") ? String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)]) : "."
     for (path, text) in sources where path != file {
-      if path.hasPrefix(folder + "/"), let relative = Self.normalized(String(path.dropFirst(folder.count + 1))) {
+      if path.hasPrefix(folder + "/"), let relative = Self.normalized(String(path.dropFirst(folder.count + 1))),
+        !Self.isReserved(relative)
+      {
         parts[relative] = text
       } else {
         outside.append(path)
@@ -32,6 +34,13 @@ public struct PlaybookSnapshot: Sendable, Hashable {
     self.source = source
     parts = [:]
     outside = []
+  }
+
+  /// Whether a part at `relative` would take the place of one of the case's own files.
+  static func isReserved(_ relative: String) -> Bool {
+    guard !relative.contains("/") else { return false }
+    let own = [CaseStore.playbookSnapshotName, CaseJournal.fileName, CaseStore.recordMarkdownName, CaseStore.recordJSONName]
+    return own.contains(relative) || relative.hasPrefix("draft-") || relative.hasPrefix(".")
   }
 
   /// `path` with `.` and `x/..` resolved, or `nil` when it climbs out of its folder or is absolute.

@@ -30,6 +30,27 @@ import Testing
     ])
   }
 
+  @Test func `a done mark finds its action by number and text, and by text alone when the numbers moved`() throws {
+    let path = fixturesFolder().appendingPathComponent("valid/actions.yaml").path
+    let playbook = try #require(PlaybookLoader.load(path: path).playbook)
+    let started = Date(timeIntervalSince1970: 1_795_000_000)
+    let header = CaseHeader(
+      playbook: "rebook", title: playbook.title, playbookFile: path, playbookHash: "0", client: "Kim", mode: .live,
+      started: started)
+    var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
+    _ = engine.begin()
+    _ = engine.handle(.input("2026-11-20 10:00"), at: started)
+    let done = started.addingTimeInterval(3600)
+    var history = engine.state.history
+    // Number 1 as listed when a fourth action came first: the text finds it at its place now.
+    history.append(.actionDone(action: 2, text: "Send the written confirmation", at: done))
+    history.append(.actionDone(action: 2, text: "Check they came", at: done))
+    history.append(.actionReopened(action: 2, at: done))
+    let replayed = try CaseEngine.replay(playbook: playbook, entries: history, timeZone: TimeZone(identifier: "UTC")!)
+    let record = CaseRecord(state: replayed.engine.state, playbook: playbook)
+    #expect(record.nextActions.map(\.done) == [done, nil, nil])
+  }
+
   @Test(arguments: [("3d", 3), ("3 days", 3), ("2w", 14), ("48h", 2), ("1h", 1), ("0d", 0)])
   func `within reads days and weeks`(text: String, days: Int) {
     #expect(PlannedAction.parseDays(text) == days)

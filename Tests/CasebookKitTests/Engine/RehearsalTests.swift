@@ -55,6 +55,7 @@ import Testing
     #expect(rehearsal.plan.map(\.label) == ["The reason", "Last day?"])
     #expect(rehearsal.nextPlanItem?.step == "reason")
     #expect(rehearsal.handle(":hint", at: Self.t0) == .hint("One calm sentence."))
+    #expect(rehearsal.handle(":why", at: Self.t0) == .rejected("':why' is not a command here. Type :hint for help, or :quit to end."))
     #expect(rehearsal.handle("We no longer fit.", at: Self.t0) == .kept(.answered(step: "reason", answer: "We no longer fit.", at: Self.t0)))
     guard case .rejected = rehearsal.handle("next fridy", at: Self.t0) else {
       Issue.record("a date that cannot be read was accepted")

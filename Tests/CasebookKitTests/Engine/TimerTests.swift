@@ -74,6 +74,78 @@ import Testing
     #expect(late.state.path.last?.step == "follow-up")
   }
 
+  /// Two timers: a short one with no branch at the question, and a longer one whose expiry leads
+  /// back to a step that starts it again (chase, then wait again).
+  static let twoTimers = """
+    id: two
+    title: Two
+    start: limits
+    steps:
+      - id: limits
+        ask: How long for the call?
+        input: duration
+        save: call_limit
+        next: wait-limit
+      - id: wait-limit
+        ask: How long will you wait?
+        input: duration
+        save: wait_limit
+        next: start
+      - id: start
+        say: Both start now.
+        timer: call_limit
+        next: restart
+      - id: restart
+        say: Waiting.
+        timer: wait_limit
+        next: arrived
+      - id: arrived
+        ask: Have they arrived?
+        choices:
+          - answer: "yes"
+            next: done
+          - answer: "no"
+            next: check
+      - id: check
+        branch:
+          - when: wait_limit expired
+            next: restart
+          - next: arrived
+      - id: done
+        end: Done.
+    """
+
+  @Test func `with two timers, the prompt counts down to the one still running, and a restarted timer can run out again after a replay`() throws {
+    let playbook = try #require(PlaybookLoader.load(data: Data(Self.twoTimers.utf8), file: "two.yaml").playbook)
+    let header = CaseHeader(
+      playbook: "two", title: "Two", playbookFile: "two.yaml", playbookHash: "", client: nil, mode: .live, started: Self.t0)
+    var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
+    _ = engine.begin()
+    _ = engine.handle(.input("1m"), at: Self.t0)
+    _ = engine.handle(.input("5m"), at: Self.t0)
+    #expect(engine.currentPrompt?.deadline == Self.t0.addingTimeInterval(60))
+    // The call limit has no branch here: announced only, and the prompt now counts to the wait limit.
+    #expect(engine.handle(.tick, at: Self.t0.addingTimeInterval(60)) == [.show(Output(.alert, "Call limit of 1m reached"))])
+    #expect(engine.currentPrompt?.deadline == Self.t0.addingTimeInterval(300))
+    // The wait limit's branch starts it again, for another five minutes.
+    let expiry = Self.t0.addingTimeInterval(300)
+    #expect(engine.handle(.tick, at: expiry).contains(.persist(.expired(timer: "wait_limit", step: "arrived", at: expiry))))
+    #expect(engine.state.timers["wait_limit"] == expiry.addingTimeInterval(300))
+    #expect(engine.currentPrompt?.deadline == expiry.addingTimeInterval(300))
+    let replayed = try CaseEngine.replay(playbook: playbook, entries: engine.state.history, timeZone: TimeZone(identifier: "UTC")!)
+    #expect(replayed.skipped == [])
+    #expect(replayed.engine.state.announcedTimers.contains("wait_limit") == false)
+    #expect(replayed.engine.state.timers == engine.state.timers)
+    // (An announcement alone is not journaled: after a resume the passed call limit is announced again.)
+
+    // Resumed after the restarted limit ran out too: its branch leads back to the same question,
+    // which is asked once.
+    var resumed = replayed.engine
+    let effects = resumed.resume(at: expiry.addingTimeInterval(900))
+    #expect(effects.filter { if case .ask = $0 { true } else { false } }.count == 1)
+    #expect(resumed.state.current == "arrived")
+  }
+
   /// A playbook whose timer runs while a question that leads nowhere near its expiry is asked, and
   /// whose expiry case also needs an answer.
   static let detour = """
