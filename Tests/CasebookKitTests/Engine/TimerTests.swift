@@ -116,11 +116,8 @@ import Testing
     """
 
   @Test func `with two timers, the prompt counts down to the one still running, and a restarted timer can run out again after a replay`() throws {
-    let playbook = try #require(PlaybookLoader.load(data: Data(Self.twoTimers.utf8), file: "two.yaml").playbook)
-    let header = CaseHeader(
-      playbook: "two", title: "Two", playbookFile: "two.yaml", playbookHash: "", client: nil, mode: .live, started: Self.t0)
-    var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
-    _ = engine.begin()
+    var engine = try begun(Self.twoTimers, id: "two")
+    let playbook = engine.playbook
     _ = engine.handle(.input("1m"), at: Self.t0)
     _ = engine.handle(.input("5m"), at: Self.t0)
     #expect(engine.currentPrompt?.deadline == Self.t0.addingTimeInterval(60))
@@ -193,12 +190,18 @@ import Testing
 
   /// The detour playbook with a wait limit of 5 minutes started at `t0`.
   func detourEngine() throws -> CaseEngine {
-    let playbook = try #require(PlaybookLoader.load(data: Data(Self.detour.utf8), file: "detour.yaml").playbook)
+    var engine = try begun(Self.detour, id: "detour")
+    _ = engine.handle(.input("5m"), at: Self.t0)
+    return engine
+  }
+
+  /// A live case of the playbook `yaml`, begun at `t0`.
+  func begun(_ yaml: String, id: String) throws -> CaseEngine {
+    let playbook = try #require(PlaybookLoader.load(data: Data(yaml.utf8), file: "\(id).yaml").playbook)
     let header = CaseHeader(
-      playbook: "detour", title: "Detour", playbookFile: "detour.yaml", playbookHash: "", client: nil, mode: .live, started: Self.t0)
+      playbook: id, title: playbook.title, playbookFile: "\(id).yaml", playbookHash: "", client: nil, mode: .live, started: Self.t0)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
     _ = engine.begin()
-    _ = engine.handle(.input("5m"), at: Self.t0)
     return engine
   }
 
