@@ -183,7 +183,16 @@ static int libedit_getc(FILE *stream) {
     next_key = -1;
     return key;
   }
-  // libedit asks for more keys only to finish a sequence begun with Esc.
+  // libedit asks for more keys only to finish a sequence begun with Esc. Escape sequences arrive
+  // whole; after a bare Esc, wait a moment for the next key, then give up (-1 ends the sequence
+  // and the line goes on), so that the countdown and Ctrl-C are never held up.
+  if (pushed_byte < 0) {
+    fd_set set;
+    FD_ZERO(&set);
+    FD_SET(STDIN_FILENO, &set);
+    struct timeval timeout = {0, 300000};
+    if (select(STDIN_FILENO + 1, &set, NULL, NULL, &timeout) <= 0) return -1;
+  }
   int key = read_key();
   return key < 0 ? -1 : key;
 }
@@ -265,8 +274,10 @@ int cel_line_wait(int timeout_ms) {
   if (key < 0) return -2;  // the terminal went away
   if (keys_fed == 0 && (swallow_enter || absorb_rest[0] != '\0') && absorbs(key)) return 0;
   int alone = pending_bytes() == 0;
+  int interrupts = interrupt_count;
   feed(key);
   if (line_ready) return 1;
+  if (interrupt_count != interrupts) return -1;  // Ctrl-C while libedit waited inside a sequence
   char *slot = key > 0 && key < 0x80 ? strchr(single_keys, key) : NULL;
   if (keys_fed == 1 && alone && slot != NULL && rl_end == 1 && rl_point == 1 && has_passed(&single_keys_from)) {
     // One keystroke names a choice: show the rest of it, and end the line as Enter would.
