@@ -558,6 +558,7 @@ import Testing
     #expect(outcome.status == 0, "\(outcome.stderr)")
     assertGolden(outcome.stdout, named: "rehearsal.transcript")
     assertGolden(casebook.read("2026-11-24-practice-demo-ola", "record.json"), named: "rehearsal.record.json")
+    assertGolden(casebook.read("2026-11-24-practice-demo-ola", "record.md"), named: "rehearsal.record.md")
     let record = try casebook.record("2026-11-24-practice-demo-ola")
     #expect(record["mode"] as? String == "rehearse")
     #expect((record["values"] as? [String: String])?["last_day"] == "2026-12-31")

@@ -79,6 +79,17 @@ public struct Rehearsal: Sendable {
     }
   }
 
+  /// A finished (or left) rehearsal, rebuilt from its case to review it: the plan's answers from
+  /// the case's values, the exchanges from its history.
+  public init(replaying state: SessionState, material: RehearsalMaterial, playbook: Playbook) {
+    self.init(
+      material: material, playbook: playbook, known: state.values.mapValues(\.description), seed: 0,
+      turns: material.replies.count)
+    exchanges = state.history.compactMap { entry in
+      if case .said(let client, let you, let at) = entry { Exchange(client: client, you: you, at: at) } else { nil }
+    }
+  }
+
   /// The next part of the plan still to answer, or `nil` once the plan is complete.
   public var nextPlanItem: PlanItem? {
     plan.first { $0.answer == nil }
@@ -152,25 +163,37 @@ public struct Rehearsal: Sendable {
     material.points.filter(isReached)
   }
 
+  /// Which parts of the plan and which talking points the lines reached, and which not.
+  public var reviewParts: CaseRecord.Review {
+    let cited = plan.filter { $0.answer.map(isCited) ?? false }
+    let reached = pointsReached
+    return CaseRecord.Review(
+      planCited: cited.map(\.label), planMissed: plan.filter { !cited.contains($0) }.map(\.label),
+      pointsReached: reached, pointsMissed: material.points.filter { !reached.contains($0) })
+  }
+
   /// The review: the plan and the points reached and missed, and the time taken.
   public func review(started: Date, finished: Date) -> String {
-    let reached = pointsReached
-    let missed = material.points.filter { !reached.contains($0) }
+    let parts = reviewParts
     var lines = ["Review: \(exchanges.count) of \(order.count) replies answered in \(Int(finished.timeIntervalSince(started))) s."]
-    let cited = plan.filter { $0.answer.map(isCited) ?? false }
-    if !plan.isEmpty {
-      lines.append("Your plan in your words: \(cited.count) of \(plan.count)")
-      for item in plan {
-        lines.append("  \(cited.contains(item) ? "+" : "-") \(item.label)")
-      }
-    }
-    lines.append("Talking points you reached: \(reached.count) of \(material.points.count)")
-    lines += reached.map { "  + \($0)" }
-    if !missed.isEmpty {
-      lines.append("Not yet in your words:")
-      lines += missed.map { "  - \($0)" }
-    }
+    lines += Self.reviewLines(parts, planCount: plan.count, pointCount: material.points.count)
     return lines.joined(separator: "\n")
+  }
+
+  /// The review's lines for `parts`, as the terminal and the record show them.
+  public static func reviewLines(_ parts: CaseRecord.Review, planCount: Int, pointCount: Int) -> [String] {
+    var lines: [String] = []
+    if planCount > 0 {
+      lines.append("Your plan in your words: \(parts.planCited.count) of \(planCount)")
+      lines += parts.planCited.map { "  + \($0)" } + parts.planMissed.map { "  - \($0)" }
+    }
+    lines.append("Talking points you reached: \(parts.pointsReached.count) of \(pointCount)")
+    lines += parts.pointsReached.map { "  + \($0)" }
+    if !parts.pointsMissed.isEmpty {
+      lines.append("Not yet in your words:")
+      lines += parts.pointsMissed.map { "  - \($0)" }
+    }
+    return lines
   }
 
   /// Whether the person's lines reached `text`: at least two of its words of five letters or more

@@ -117,6 +117,20 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   public var practice: PracticeResult?
   /// In a rehearsal: each client line and the person's answer, in order.
   public var transcript: [Rehearsal.Exchange]
+  /// In a rehearsal: which parts of the plan and which talking points the person's lines reached.
+  public var review: Review?
+
+  /// What a rehearsal's lines reached, as its review says.
+  public struct Review: Sendable, Hashable, Codable {
+    /// The plan's parts (by label) the lines cited.
+    public var planCited: [String]
+    /// The plan's parts the lines never cited.
+    public var planMissed: [String]
+    /// The talking points the lines reached.
+    public var pointsReached: [String]
+    /// The talking points the lines never reached.
+    public var pointsMissed: [String]
+  }
 
   /// A practice run's result.
   public struct PracticeResult: Sendable, Hashable, Codable {
@@ -165,6 +179,9 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     transcript = state.history.compactMap { entry in
       if case .said(let client, let you, let at) = entry { return Rehearsal.Exchange(client: client, you: you, at: at) }
       return nil
+    }
+    if state.header.mode == .rehearse, let material = playbook.rehearsal {
+      review = Rehearsal(replaying: state, material: material, playbook: playbook).reviewParts
     }
     if let name = state.header.scenario, let scenario = playbook.scenarios.first(where: { $0.name == name }) {
       var engine = CaseEngine(playbook: playbook, restoring: state)

@@ -80,7 +80,7 @@ public enum CaseRecordRenderer {
       }
     }
     lines.append("")
-    lines.append("## What was decided, and what comes next")
+    lines.append(record.review == nil ? "## What was decided, and what comes next" : "## Review")
     lines.append("")
     if let outcome = record.outcome {
       if let decision = outcome.decision { lines.append("Decided: \(escape(decision))") }
@@ -96,6 +96,11 @@ public enum CaseRecordRenderer {
         lines.append("")
         lines.append("Done \(time.dateTime(done)).")
       }
+    } else if let review = record.review {
+      let parts = Rehearsal.reviewLines(
+        review, planCount: review.planCited.count + review.planMissed.count,
+        pointCount: review.pointsReached.count + review.pointsMissed.count)
+      lines += parts.map { line in line.hasPrefix("  ") ? "  " + escape(String(line.dropFirst(2))) : escape(line) }
     } else {
       lines.append("Not decided yet: the case was left at step `\(record.current?.rawValue ?? "?")`.")
       lines.append("Resume it with `casebook resume`.")

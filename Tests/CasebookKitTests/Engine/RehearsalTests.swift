@@ -85,8 +85,8 @@ import Testing
       review == """
         Review: 1 of 2 replies answered in 95 s.
         Your plan in your words: 1 of 2
-          - The reason
           + Last day?
+          - The reason
         Talking points you reached: 1 of 1
           + We will finish the current project first.
         """)
