@@ -516,6 +516,7 @@ import Testing
     #expect(outcome.status == 0, "\(outcome.stderr)")
     assertGolden(outcome.stdout, named: "practice.transcript")
     assertGolden(casebook.read("2026-11-24-practice-demo-dana", "record.json"), named: "practice.record.json")
+    assertGolden(casebook.read("2026-11-24-practice-demo-dana", "record.md"), named: "practice.record.md")
     let record = try casebook.record("2026-11-24-practice-demo-dana")
     #expect(record["mode"] as? String == "practice")
     let practice = try #require(record["practice"] as? [String: Any])

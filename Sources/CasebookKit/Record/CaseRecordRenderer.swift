@@ -48,6 +48,19 @@ public enum CaseRecordRenderer {
         lines.append("- \(time.clock(note.at)) \(escape(note.text))")
       }
     }
+    if let practice = record.practice {
+      lines.append("")
+      lines.append("## Practice")
+      lines.append("")
+      lines.append("Scenario '\(escape(practice.scenario))': right first time \(practice.right) of \(practice.total).")
+      let turns = record.history.filter { $0.event == "attempted" }
+      if !turns.isEmpty {
+        lines.append("")
+        for turn in turns {
+          lines.append("- \(time.clock(turn.at)) at `\(turn.step?.rawValue ?? "?")`: first answered \(escape(turn.text ?? ""))")
+        }
+      }
+    }
     if !record.transcript.isEmpty {
       lines.append("")
       lines.append("## Rehearsal")
