@@ -620,7 +620,7 @@ import Testing
     #expect(rehearse.stdout.contains("Client (angry): You can't just leave us like this."))
   }
 
-  @Test func `copy writes the latest draft to a file, and edit keeps the edited text in the record`() throws {
+  @Test func `copy writes a draft to a file (the latest, or one by number or kind), and edit keeps the edited text`() throws {
     var casebook = CasebookProcess()
     defer { casebook.removeHome() }
     // An "editor" that rewrites the draft's first line, as a person would.
@@ -635,16 +635,24 @@ import Testing
     let path = casebook.home + "-drafts.yaml"
     try yaml.write(toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let outcome = try casebook.run(["run", path, "--client", "Dana Ruiz"], input: "20m\n:copy\n:edit\nsent\n")
+    let input = ["20m", ":copy", ":copy 1", ":copy email", ":copy letter", ":edit 2", ":copy 2", "sent"].joined(separator: "\n") + "\n"
+    let outcome = try casebook.run(["run", path, "--client", "Dana Ruiz"], input: input)
     #expect(outcome.status == 0, "\(outcome.stderr)")
 
-    #expect(outcome.stdout.contains("Copied. Also saved to $CASEBOOK_HOME/cases/2026-11-24-follow-up-dana-ruiz/draft-send-text.txt"))
+    let folder = "$CASEBOOK_HOME/cases/2026-11-24-follow-up-dana-ruiz"
+    #expect(outcome.stdout.contains("--- email draft 1 of 2, ready to copy (:copy 1) ---"))
+    #expect(outcome.stdout.contains("Copied. Also saved to \(folder)/draft-send-2-text.txt"))
+    #expect(outcome.stdout.contains("Copied. Also saved to \(folder)/draft-send-1-email.txt"))
+    #expect(outcome.stdout.contains("! No draft 'letter' here. Type :copy with a number or a kind: 1 (email), 2 (text)."))
     #expect(!outcome.stdout.contains("\u{1B}]52"))
     #expect(outcome.stdout.contains("Kept your edited text draft."))
+    // The edited text is what is copied from then on.
+    #expect(casebook.read("2026-11-24-follow-up-dana-ruiz", "draft-send-2-text.txt").hasPrefix("Dear Dana, sorry"))
+    #expect(casebook.read("2026-11-24-follow-up-dana-ruiz", "draft-send-1-email.txt").hasPrefix("Subject: Missed appointment"))
     let drafts = try casebook.record("2026-11-24-follow-up-dana-ruiz")["drafts"] as? [[String: Any]] ?? []
     #expect(drafts.map { $0["kind"] as? String } == ["email", "text", "text"])
+    #expect(drafts.map { $0["number"] as? Int } == [1, 2, 2])
     #expect((drafts.last?["text"] as? String)?.hasPrefix("Dear Dana, sorry") == true)
-
   }
 
   @Test func `every path of every bundled playbook, typed through a pipe, reaches an end`() throws {

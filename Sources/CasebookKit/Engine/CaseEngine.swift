@@ -247,7 +247,9 @@ public struct CaseEngine: Sendable {
     case .tick:
       return expireTimers()
     case .draftEdited(let draft):
-      var effects = [record(.drafted(step: draft.step, kind: draft.kind, subject: draft.subject, text: draft.text, at: now))]
+      var effects = [
+        record(.drafted(step: draft.step, kind: draft.kind, subject: draft.subject, text: draft.text, at: now, number: draft.number))
+      ]
       effects.append(.show(Output(.info, "Kept your edited \(draft.kind.rawValue) draft.")))
       return effects + askAgain(current)
     case .endOfInput:
@@ -302,11 +304,15 @@ public struct CaseEngine: Sendable {
       return leave(.quit, at: now)
     case .save:
       return [.flush] + askAgain(current)
-    case .copy, .edit:
-      guard let draft = latestDraft else {
-        return [.reject("There is no draft yet to \(command == .copy ? "copy" : "edit").")] + askAgain(current)
+    case .copy(let choice), .edit(let choice):
+      let verb = if case .copy = command { "copy" } else { "edit" }
+      switch draft(choice) {
+      case .success(let draft):
+        if case .copy = command { return [.copyDraft(draft)] + askAgain(current) }
+        return [.editDraft(draft)] + askAgain(current)
+      case .failure(let problem):
+        return [.reject(problem.message(verb: verb))] + askAgain(current)
       }
-      return [command == .copy ? .copyDraft(draft) : .editDraft(draft)] + askAgain(current)
     }
   }
 
@@ -365,11 +371,47 @@ public struct CaseEngine: Sendable {
   /// The draft filled most recently (as last edited).
   public var latestDraft: FilledDraft? {
     for entry in state.history.reversed() {
-      if case .drafted(let step, let kind, let subject, let text, _) = entry {
-        return FilledDraft(step: step, kind: kind, subject: subject, text: text)
+      if case .drafted(let step, let kind, let subject, let text, _, let number) = entry {
+        return FilledDraft(step: step, kind: kind, subject: subject, text: text, number: number)
       }
     }
     return nil
+  }
+
+  /// The drafts of the step that offered a draft last, each as last edited, in their order.
+  public var latestStepDrafts: [FilledDraft] {
+    guard let step = latestDraft?.step else { return [] }
+    var byNumber: [Int: FilledDraft] = [:]
+    for case .drafted(step, let kind, let subject, let text, _, let number) in state.history {
+      byNumber[number ?? 1] = FilledDraft(step: step, kind: kind, subject: subject, text: text, number: number)
+    }
+    return byNumber.keys.sorted().compactMap { byNumber[$0] }
+  }
+
+  /// Why `:copy` or `:edit` found no draft.
+  enum DraftChoiceProblem: Error {
+    case none
+    case unknown(String, offered: [FilledDraft])
+
+    func message(verb: String) -> String {
+      switch self {
+      case .none: return "There is no draft yet to \(verb)."
+      case .unknown(let choice, let offered):
+        let list = offered.map { "\($0.number ?? 1) (\($0.kind.rawValue))" }.joined(separator: ", ")
+        return "No draft '\(choice)' here. Type :\(verb) with a number or a kind: \(list)."
+      }
+    }
+  }
+
+  /// The draft `:copy` or `:edit` means: the latest without `choice`; else, among the latest step's
+  /// drafts, the one with that number or the first of that kind (`email`, `text`, …).
+  func draft(_ choice: String?) -> Result<FilledDraft, DraftChoiceProblem> {
+    guard let latest = latestDraft else { return .failure(.none) }
+    guard let choice = choice?.lowercased(), !choice.isEmpty else { return .success(latest) }
+    let offered = latestStepDrafts
+    if let number = Int(choice), let found = offered.first(where: { ($0.number ?? 1) == number }) { return .success(found) }
+    if let found = offered.first(where: { $0.kind.rawValue == choice }) { return .success(found) }
+    return .failure(.unknown(choice, offered: offered))
   }
 
   /// Announces each timer that has run out since the last look, once. When the question being
@@ -548,11 +590,15 @@ public struct CaseEngine: Sendable {
     values["client"] = state.header.client ?? ""
     values["title"] = playbook.title
     var effects: [Effect] = []
-    for draft in step.drafts {
+    let several = step.drafts.count > 1
+    for (index, draft) in step.drafts.enumerated() {
       let subject = draft.subject.map { DraftRenderer.fill($0, with: values) }
       let text = DraftRenderer.fill(draft.template, with: values)
-      effects.append(record(.drafted(step: step.id, kind: draft.kind, subject: subject, text: text, at: now)))
-      var block = "--- \(draft.kind.rawValue) draft, ready to copy ---\n"
+      let number = several ? index + 1 : nil
+      effects.append(record(.drafted(step: step.id, kind: draft.kind, subject: subject, text: text, at: now, number: number)))
+      let which = several ? " \(index + 1) of \(step.drafts.count)" : ""
+      let how = several ? ":copy \(index + 1)" : ":copy"
+      var block = "--- \(draft.kind.rawValue) draft\(which), ready to copy (\(how)) ---\n"
       if let subject { block += "Subject: \(subject)\n\n" }
       block += text.hasSuffix("\n") ? text : text + "\n"
       block += "--- end of draft ---"

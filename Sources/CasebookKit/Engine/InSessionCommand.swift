@@ -14,10 +14,11 @@ public enum InSessionCommand: Sendable, Hashable {
   case quit
   /// `:save`: write any answers that could not be saved yet.
   case save
-  /// `:copy`: put the latest draft on the clipboard and in a file.
-  case copy
-  /// `:edit`: edit the latest draft in `$EDITOR` and keep the edited text.
-  case edit
+  /// `:copy [N|KIND]`: put a draft (the latest, or the step's draft N or of that kind) on the
+  /// clipboard and in a file.
+  case copy(String?)
+  /// `:edit [N|KIND]`: edit a draft in `$EDITOR` and keep the edited text.
+  case edit(String?)
 
   /// Every command's name and one line on it, in the order `:help` lists them.
   public static let summaries: [(name: String, summary: String)] = [
@@ -26,8 +27,8 @@ public enum InSessionCommand: Sendable, Hashable {
     (":note TEXT", "add a note to the record"),
     (":where", "show the path so far and the current step"),
     (":why", "show the reason behind this step"),
-    (":copy", "copy the latest draft to the clipboard and to a file in the case folder"),
-    (":edit", "edit the latest draft in $EDITOR; the record keeps the edited text"),
+    (":copy [N]", "copy the latest draft (or draft N, or the email/text one) to the clipboard and a file"),
+    (":edit [N]", "edit the latest draft (or draft N) in $EDITOR; the record keeps the edited text"),
     (":save", "retry saving answers that could not be written (after a disk error)"),
     (":quit", "keep the case and leave; resume it later"),
   ]
@@ -49,8 +50,8 @@ public enum InSessionCommand: Sendable, Hashable {
     case ":why": return .success(.why)
     case ":quit", ":q", ":exit": return .success(.quit)
     case ":save": return .success(.save)
-    case ":copy", ":c": return .success(.copy)
-    case ":edit", ":e": return .success(.edit)
+    case ":copy", ":c": return .success(.copy(argument.isEmpty ? nil : argument))
+    case ":edit", ":e": return .success(.edit(argument.isEmpty ? nil : argument))
     case ":note", ":n":
       guard !argument.isEmpty else { return .failure(CommandError(message: "write the note after it: :note TEXT")) }
       return .success(.note(argument))

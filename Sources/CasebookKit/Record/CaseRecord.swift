@@ -69,6 +69,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     public var text: String
     /// When it was filled.
     public var at: Date
+    /// Its place among its step's drafts, from 1, when the step has several.
+    public var number: Int?
   }
 
   /// How the case ended.
@@ -193,8 +195,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
       return nil
     }.first
     drafts = state.history.compactMap { entry in
-      guard case .drafted(let step, let kind, let subject, let text, let at) = entry else { return nil }
-      return DraftEntry(step: step, kind: kind, subject: subject, text: text, at: at)
+      guard case .drafted(let step, let kind, let subject, let text, let at, let number) = entry else { return nil }
+      return DraftEntry(step: step, kind: kind, subject: subject, text: text, at: at, number: number)
     }
     if state.status == .completed, let last = state.path.last, playbook[last.step]?.isEnd == true {
       outcome = Outcome(

@@ -31,8 +31,9 @@ public enum JournalEntry: Sendable, Hashable, Codable {
   case actionDone(action: Int, text: String, at: Date)
   /// A next action marked done was opened again.
   case actionReopened(action: Int, at: Date)
-  /// A draft was filled and shown.
-  case drafted(step: StepID, kind: Draft.Kind, subject: String?, text: String, at: Date)
+  /// A draft was filled and shown (or edited); `number` is its place among its step's drafts, from
+  /// 1, when the step has several.
+  case drafted(step: StepID, kind: Draft.Kind, subject: String?, text: String, at: Date, number: Int? = nil)
 
   /// Why a case was left before its end.
   public enum LeaveReason: String, Sendable, Hashable, Codable {
@@ -49,7 +50,7 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     switch self {
     case .opened(let header): header.started
     case .answered(_, _, let at), .undone(_, let at), .noted(_, let at), .left(_, let at),
-      .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at), .carried(_, _, let at), .attempted(_, _, let at), .said(_, _, let at),
+      .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at, _), .carried(_, _, let at), .attempted(_, _, let at), .said(_, _, let at),
       .expired(_, _, let at), .actionDone(_, _, let at), .actionReopened(_, let at):
       at
     }
