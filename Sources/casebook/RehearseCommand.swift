@@ -70,7 +70,14 @@ extension Casebook {
       }
       let reader = launcher.makeReader(history: false)
       var left = false
-      if rehearsal.nextPlanItem != nil {
+      if !console.isInteractive {
+        // Piped lines are the conversation; the plan comes only from a case, --from or --set.
+        rehearsal.settlePlan()
+        if !rehearsal.unpreparedNames.isEmpty {
+          let names = rehearsal.unpreparedNames.map { "--set \($0)=…" }.joined(separator: " ")
+          console.write(TextSanitizer.clean("Part of the plan is not prepared: give it with \(names), or --from CASE.") + "\n")
+        }
+      } else if rehearsal.nextPlanItem != nil {
         console.write("\nFirst, the conversation plan. :hint helps, :quit ends.\n")
       }
       var shownPlanItem: StepID?

@@ -53,6 +53,12 @@ final class TmuxSession {
 
   func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
 
+  /// Types a line and presses Enter.
+  func enter(_ text: String) throws {
+    try type(text)
+    try send("Enter")
+  }
+
   func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "main"]) }
 
   /// Polls the screen until `predicate` holds or the deadline passes; returns the last screen.
@@ -112,8 +118,7 @@ struct TerminalTests {
     try session.send("C-c")
     screen = try session.waitFor { $0.contains("Line cleared") }
     #expect(screen.contains("Line cleared"))
-    try session.type("1h")
-    try session.send("Enter")
+    try session.enter("1h")
     screen = try session.waitFor { $0.contains("When is the new appointment?") }
     #expect(screen.contains("When is the new appointment?"))
 
@@ -122,8 +127,7 @@ struct TerminalTests {
     screen = try session.waitFor { $0.hasSuffix("> 1h\n") || $0.contains("> 1h\n\n") || $0.split(separator: "\n").last == "> 1h" }
     #expect(screen.split(separator: "\n").last == "> 1h")
     try session.send("C-u")
-    try session.type("2026-12-02 09:30")
-    try session.send("Enter")
+    try session.enter("2026-12-02 09:30")
     screen = try session.waitFor { $0.contains("Case record:") }
     #expect(screen.contains("= Wait, then send the follow-up."))
     _ = try session.waitFor { _ in (try? session.exitStatus()) != nil }
@@ -142,8 +146,7 @@ struct TerminalTests {
     defer { casebook.removeHome() }
     let session = try startSession(["run", fixture("small.yaml"), "--no-history"], in: casebook)
     _ = try session.waitFor { $0.contains("Did you reach them?") }
-    try session.type("no")
-    try session.send("Enter")
+    try session.enter("no")
     _ = try session.waitFor { $0.contains("How long will you wait?") }
     try session.send("C-c")
     _ = try session.waitFor { $0.contains("Line cleared") }
@@ -164,8 +167,7 @@ struct TerminalTests {
     environment["TERM"] = "xterm-256color"
     let session = try TmuxSession(command: [CasebookProcess.binary, "run", fixture("timer.yaml")], environment: environment)
     _ = try session.waitFor { $0.contains("How long will you wait?") }
-    try session.type("8s")
-    try session.send("Enter")
+    try session.enter("8s")
     // (capture-pane drops trailing spaces, so the bare prompt reads "left] >".)
     var screen = try session.waitFor { $0.contains("left] >") }
     // "a" begins both "arrived" and "absent", so it waits, half-typed, for more.
@@ -204,8 +206,7 @@ struct TerminalTests {
     var screen = try session.waitFor { $0.contains("Did they agree to a new time?") }
     #expect(screen.contains("> yes"))
     // :back takes the answer back, so the question comes again.
-    try session.type(":back")
-    try session.send("Enter")
+    try session.enter(":back")
     screen = try session.waitFor { $0.contains("Took back 'yes'") }
     // A number alone answers too, and the Enter typed after it out of habit is absorbed. (A
     // second one-key answer within 0.8 s of the first needs Enter, so that the tail of a word
@@ -218,8 +219,7 @@ struct TerminalTests {
     usleep(900_000)
     // A whole word typed quickly after its first letter is absorbed as well.
     try session.type("l")
-    try session.type("ater")
-    try session.send("Enter")
+    try session.enter("ater")
     screen = try session.waitFor { $0.contains("Case record:") }
     #expect(!screen.contains("is not an answer"), "\(screen)")
     #expect(!screen.contains("Type an answer"), "\(screen)")
@@ -228,13 +228,34 @@ struct TerminalTests {
     #expect(try casebook.answers("2026-11-24-small-ana") == ["yes", "later"])
   }
 
+  @Test func `at a terminal, rehearse asks for the plan first: a hint, a refused answer, then the conversation`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let session = try startSession(["rehearse", fixture("practice.yaml"), "--seed", "7", "--client", "Ola"], in: casebook)
+    _ = try session.waitFor { $0.contains("On what date does the work end?") }
+    try session.enter(":hint")
+    var screen = try session.waitFor { $0.contains("Suggestion: The client needs a date to plan around.") }
+    try session.enter("next fridy")
+    screen = try session.waitFor { $0.contains("'next fridy' is not understood") }
+    try session.enter("2026-12-31")
+    screen = try session.waitFor { $0.contains("Client (angry): You can't just leave us like this.") }
+    #expect(screen.contains("  Last day of work: 2026-12-31"))
+    try session.enter("We will finish the current project first, by 31 December 2026.")
+    screen = try session.waitFor { $0.contains("Record:") }
+    #expect(screen.contains("  + Last day of work"))
+    _ = try session.waitFor { _ in (try? session.exitStatus()) != nil }
+    #expect(try session.exitStatus() == 0)
+    let record = try casebook.record("2026-11-24-practice-demo-ola")
+    #expect((record["values"] as? [String: String])?["last_day"] == "2026-12-31")
+    #expect((record["transcript"] as? [[String: Any]])?.count == 1)
+  }
+
   @Test func `Ctrl-D at an empty prompt leaves like quit and keeps the case`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
     let session = try startSession(["run", fixture("small.yaml")], in: casebook)
     _ = try session.waitFor { $0.contains("Did you reach them?") }
-    try session.type("yes")
-    try session.send("Enter")
+    try session.enter("yes")
     _ = try session.waitFor { $0.contains("Did they agree to a new time?") }
     try session.send("C-d")
     let screen = try session.waitFor { $0.contains("casebook resume 2026-11-24-small") }
@@ -276,8 +297,7 @@ struct TerminalSignalTests {
   func startAndAnswer(_ casebook: CasebookProcess, client: String) throws -> (TmuxSession, Int32) {
     let session = try TerminalTests().startSession(["run", fixture("small.yaml"), "--client", client], in: casebook)
     _ = try session.waitFor { $0.contains("Did you reach them?") }
-    try session.type("no")
-    try session.send("Enter")
+    try session.enter("no")
     _ = try session.waitFor { $0.contains("How long will you wait?") }
     try session.type("half")
     let pid = try #require(try pid(matching: "^\(CasebookProcess.binary) run .*--client \(client)"))

@@ -548,14 +548,14 @@ import Testing
     #expect(history.contains { $0["event"] as? String == "expired" && $0["step"] as? String == "arrived" })
   }
 
-  @Test func `a seeded rehearsal: the plan asked first, the client's replies, hints, every line kept, and a review`() throws {
+  @Test func `a seeded rehearsal: the plan, the client's replies, hints, every line kept, and a review`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    let input = [
-      ":hint", "next Fridy", "2026-12-31",
-      ":hint", "I hear you. I will finish the current project first, and hand everything over by 31 December 2026.",
-    ].joined(separator: "\n") + "\n"
-    let outcome = try casebook.run(["rehearse", fixture("practice.yaml"), "--seed", "7", "--client", "Ola"], input: input)
+    // Piped lines are the conversation; the plan's answer comes with --set (at a terminal it is asked).
+    let input = [":hint", "I hear you. I will finish the current project first, and hand everything over by 31 December 2026."]
+      .joined(separator: "\n") + "\n"
+    let outcome = try casebook.run(
+      ["rehearse", fixture("practice.yaml"), "--seed", "7", "--client", "Ola", "--set", "last_day=2026-12-31"], input: input)
     #expect(outcome.status == 0, "\(outcome.stderr)")
     assertGolden(outcome.stdout, named: "rehearsal.transcript")
     assertGolden(casebook.read("2026-11-24-practice-demo-ola", "record.json"), named: "rehearsal.record.json")
@@ -604,6 +604,12 @@ import Testing
     #expect(left.status == 3)
     #expect(left.stdout.contains("  Last day of work: 2026-12-31"))
     #expect(!left.stdout.contains("On what date"))
+    // Without it, piped lines still go to the conversation, and the plan says what is missing.
+    let unprepared = try casebook.run(["rehearse", fixture("practice.yaml"), "--seed", "1"], input: "We will finish the current project first.\n")
+    #expect(unprepared.status == 0)
+    #expect(unprepared.stdout.contains("Part of the plan is not prepared: give it with --set last_day=…, or --from CASE."))
+    #expect(unprepared.stdout.contains("  Last day of work: (not prepared)"))
+    #expect(unprepared.stdout.contains("you> We will finish the current project first."))
     let resume = try casebook.run(["resume", "2026-11-24-practice-demo-al"], input: "")
     #expect(resume.status == 1)
     #expect(resume.stderr.contains("is a rehearsal, which cannot be resumed"))

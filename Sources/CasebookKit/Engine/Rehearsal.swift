@@ -40,6 +40,8 @@ public struct Rehearsal: Sendable {
   public let order: [RehearsalMaterial.Reply]
   /// The exchanges so far.
   public private(set) var exchanges: [Exchange] = []
+  /// Whether the plan's missing answers are left unasked (input that is not a terminal).
+  public private(set) var isPlanSettled = false
   private let calendar: Calendar
 
   /// Prepares a rehearsal of at most `turns` replies, in an order drawn from `seed`.
@@ -90,9 +92,19 @@ public struct Rehearsal: Sendable {
     }
   }
 
-  /// The next part of the plan still to answer, or `nil` once the plan is complete.
+  /// The next part of the plan still to answer, or `nil` once the plan is complete or settled.
   public var nextPlanItem: PlanItem? {
-    plan.first { $0.answer == nil }
+    isPlanSettled ? nil : plan.first { $0.answer == nil }
+  }
+
+  /// Goes to the conversation with the plan as it stands: what is not known stays unprepared.
+  public mutating func settlePlan() {
+    isPlanSettled = true
+  }
+
+  /// The names under which the plan's unprepared parts are saved, for `--set NAME=VALUE`.
+  public var unpreparedNames: [String] {
+    plan.filter { $0.answer == nil }.compactMap(\.question.save)
   }
 
   /// The plan as answered so far, and the talking points: shown before the conversation starts.
@@ -141,7 +153,7 @@ public struct Rehearsal: Sendable {
     default:
       if text.hasPrefix(":") { return .rejected("'\(text)' is not a command here. Type :hint for help, or :quit to end.") }
     }
-    if let index = plan.firstIndex(where: { $0.answer == nil }) {
+    if !isPlanSettled, let index = plan.firstIndex(where: { $0.answer == nil }) {
       let components = calendar.dateComponents([.year, .month, .day], from: now)
       let today = CivilDate(year: components.year ?? 2000, month: components.month ?? 1, day: components.day ?? 1)
       switch CaseEngine.read(text, for: plan[index].question, today: today ?? CivilDate(year: 2000, month: 1, day: 1)!) {
