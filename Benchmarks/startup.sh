@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up to the first prompt, measured: a bare Swift hello world, `casebook --version`,
-# `casebook run no-show` to its first prompt on a pseudo terminal, `casebook check playbooks/`,
+# `casebook run no-show` and the `casebook` home screen to their first prompt on a pseudo terminal, `casebook check playbooks/`,
 # and a minimal prompt_toolkit prompt as the peer. Interleaved runs; medians and ratios to the
 # hello world of the same run.
 #
@@ -29,6 +29,7 @@ echo "first output or prompt on a pseudo terminal, ms (median p10 p90), $runs in
 python3 "$root/Benchmarks/Scripts/first_prompt.py" "$runs" \
   "hello-world=hello=$work/hello" \
   "casebook-run-no-show=> =$casebook run no-show" \
+  "casebook-home=> =$casebook" \
   "casebook-dynamic=> =$dynamic run no-show" \
   "prompt_toolkit-peer=>=python3 $root/Benchmarks/Scripts/prompt_toolkit_peer.py" | tee "$work/pty.txt"
 hello=$(awk '$1=="hello-world"{print $2}' "$work/pty.txt")

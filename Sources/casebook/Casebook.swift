@@ -98,7 +98,8 @@ extension Casebook {
       let width = entries.map(\.id.count).max() ?? 0
       for entry in entries {
         let padding = String(repeating: " ", count: width - entry.id.count)
-        let title = entry.title ?? "(has \(entry.errorCount) error\(entry.errorCount == 1 ? "" : "s"): casebook check '\(entry.path)')"
+        let errors = entry.errorCount ?? 0
+        let title = entry.title ?? "(has \(errors) error\(errors == 1 ? "" : "s"): casebook check '\(entry.path)')"
         let origin = entry.origin == .own ? "  [yours]" : ""
         launcher.console.write(TextSanitizer.clean("\(entry.id)\(padding)  \(title)\(origin)") + "\n")
       }

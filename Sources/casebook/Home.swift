@@ -8,7 +8,7 @@ struct Home {
 
   func run() -> Int32 {
     let console = launcher.console
-    let entries = launcher.catalog.entries().filter { $0.title != nil }
+    let entries = launcher.catalog.listing().filter { $0.title != nil }
     guard !entries.isEmpty else {
       console.error("no playbooks found; set CASEBOOK_PLAYBOOKS or add some to '\(launcher.store.playbooksFolder)'")
       return 1
@@ -21,19 +21,20 @@ struct Home {
     }
     let reader = launcher.makeReader(history: false)
     let ids = entries.map(\.id)
-    var chosen: PlaybookCatalog.Entry?
+    var chosen: (playbook: Playbook, snapshot: PlaybookSnapshot)?
     while chosen == nil {
       console.write("\nWhich playbook? Type its number or id.\n")
       switch reader.read(Prompt(step: "home", completions: ids, text: "> ")) {
       case .line(let line):
         let text = line.trimmingCharacters(in: .whitespaces)
-        if let number = Int(text), entries.indices.contains(number - 1) {
-          chosen = entries[number - 1]
-        } else if let entry = entries.first(where: { $0.id == text }) {
-          chosen = entry
-        } else {
+        let entry = Int(text).flatMap { entries.indices.contains($0 - 1) ? entries[$0 - 1] : nil } ?? entries.first { $0.id == text }
+        guard let entry else {
           console.hint("'\(text)' is not a playbook here. Type 1-\(entries.count) or an id.")
+          continue
         }
+        // Listed from its header only: its errors, if any, show now.
+        chosen = launcher.loadPlaybook(entry.path)
+        if chosen == nil { console.hint("That playbook cannot run until its errors are fixed (casebook check). Choose another.") }
       case .cancelled, .deadlinePassed: continue
       case .endOfInput, .interrupted: return 0
       }
@@ -46,7 +47,7 @@ struct Home {
     case .endOfInput, .interrupted: return 0
     }
     console.write("\n")
-    guard let entry = chosen, let loaded = launcher.loadPlaybook(entry.path) else { return 1 }
+    guard let loaded = chosen else { return 1 }
     return launcher.startCase(
       playbook: loaded.playbook, snapshot: loaded.snapshot, client: client, mode: .live, history: true, reader: reader)
   }

@@ -87,11 +87,19 @@ import Testing
     #expect(try casebook.answers("2026-11-24-small-ann") == ["yes", "later"])
   }
 
-  @Test func `home lists the playbooks and starts the chosen one`() throws {
+  @Test func `home lists the playbooks and starts the chosen one; a broken one shows its errors when chosen`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    let outcome = try casebook.run([], input: "nope\nno-show\nLee\n")
+    // One of the user's own, listed from its header, with a step that leads nowhere.
+    try FileManager.default.createDirectory(atPath: "\(casebook.home)/playbooks", withIntermediateDirectories: true)
+    let broken = try String(contentsOfFile: fixture("small.yaml"), encoding: .utf8)
+      .replacingOccurrences(of: "id: small", with: "id: broken-one").replacingOccurrences(of: "next: reschedule", with: "next: reschedul")
+    try broken.write(toFile: "\(casebook.home)/playbooks/broken-one.yaml", atomically: true, encoding: .utf8)
+    let outcome = try casebook.run([], input: "nope\nbroken-one\nno-show\nLee\n")
+    #expect(outcome.stdout.contains("  7 broken-one           A small playbook"))
     #expect(outcome.stdout.contains("'nope' is not a playbook here."))
+    #expect(outcome.stderr.contains("'next' names step 'reschedul', which does not exist [dangling-next]"))
+    #expect(outcome.stdout.contains("That playbook cannot run until its errors are fixed (casebook check). Choose another."))
     #expect(outcome.stdout.contains("Did you get through to them?"))
     #expect(outcome.status == 3)
     #expect(casebook.caseFolders() == ["2026-11-24-no-show-lee"])

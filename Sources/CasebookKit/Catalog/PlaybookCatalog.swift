@@ -20,8 +20,8 @@ public struct PlaybookCatalog: Sendable {
     public var path: String
     /// Where it comes from.
     public var origin: Origin
-    /// How many errors it has.
-    public var errorCount: Int
+    /// How many errors it has; `nil` when only its header was read (``listing()``).
+    public var errorCount: Int?
   }
 
   /// The folder of bundled playbooks, if found.
@@ -54,15 +54,31 @@ public struct PlaybookCatalog: Sendable {
   /// after the bundled ones, each folder sorted by identifier.
   public func entries() -> [Entry] {
     folders.reversed().flatMap { folder in
+      Self.files(in: folder.path).map { entry(loading: $0, origin: folder.origin) }.sorted { $0.id < $1.id }
+    }
+  }
+
+  /// The playbooks to list when Casebook starts: each file's `id` and `title` read from its header
+  /// lines where they are written plainly (no YAML parsing), else by loading the file. A playbook
+  /// listed this way may still have errors: they are reported when it is loaded to run.
+  public func listing() -> [Entry] {
+    folders.reversed().flatMap { folder in
       Self.files(in: folder.path).map { path -> Entry in
-        let result = PlaybookLoader.load(path: path, checks: .forRunning)
-        let errors = result.diagnostics.count { $0.severity == .error }
-        let fallback = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        return Entry(
-          id: result.playbook?.id ?? fallback, title: result.playbook?.title, path: path,
-          origin: folder.origin, errorCount: errors)
+        if let data = FileManager.default.contents(atPath: path), let source = String(validating: data, as: UTF8.self),
+          let header = PlaybookHeaderScanner.scan(source)
+        {
+          return Entry(id: header.id, title: header.title, path: path, origin: folder.origin, errorCount: nil)
+        }
+        return entry(loading: path, origin: folder.origin)
       }.sorted { $0.id < $1.id }
     }
+  }
+
+  private func entry(loading path: String, origin: Origin) -> Entry {
+    let result = PlaybookLoader.load(path: path, checks: .forRunning)
+    let errors = result.diagnostics.count { $0.severity == .error }
+    let fallback = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    return Entry(id: result.playbook?.id ?? fallback, title: result.playbook?.title, path: path, origin: origin, errorCount: errors)
   }
 
   /// The YAML files directly in `folder`, sorted by name.
