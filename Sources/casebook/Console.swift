@@ -6,10 +6,13 @@ import Foundation
 /// wants them (`NO_COLOR` unset, `TERM` not `dumb`).
 final class Console {
   let isInteractive: Bool
+  /// Whether answers are typed at a terminal (standard input), whatever happens to the output.
+  let readsTerminal: Bool
   private let usesStyle: Bool
 
   init(environment: [String: String]) {
-    isInteractive = cel_is_terminal(0) != 0 && cel_is_terminal(1) != 0
+    readsTerminal = cel_is_terminal(0) != 0
+    isInteractive = readsTerminal && cel_is_terminal(1) != 0
     usesStyle =
       cel_is_terminal(1) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
   }

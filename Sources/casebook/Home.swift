@@ -22,6 +22,7 @@ struct Home {
     let reader = launcher.makeReader(history: false)
     let ids = entries.map(\.id)
     var chosen: (playbook: Playbook, snapshot: PlaybookSnapshot)?
+    var refused = false
     while chosen == nil {
       console.write("\nWhich playbook? Type its number or id.\n")
       switch reader.read(Prompt(step: "home", completions: ids, text: "> ")) {
@@ -34,9 +35,12 @@ struct Home {
         }
         // Listed from its header only: its errors, if any, show now.
         chosen = launcher.loadPlaybook(entry.path)
-        if chosen == nil { console.hint("That playbook cannot run until its errors are fixed (casebook check). Choose another.") }
+        if chosen == nil {
+          refused = true
+          console.hint("That playbook cannot run until its errors are fixed (casebook check). Choose another.")
+        }
       case .cancelled, .deadlinePassed: continue
-      case .endOfInput, .interrupted: return 0
+      case .endOfInput, .interrupted: return refused ? 1 : 0
       }
     }
     console.write("\nClient's name (Enter to leave it out):\n")

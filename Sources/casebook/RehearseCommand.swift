@@ -70,7 +70,7 @@ extension Casebook {
       }
       let reader = launcher.makeReader(history: false)
       var left = false
-      if !console.isInteractive {
+      if !console.readsTerminal {
         // Piped lines are the conversation; the plan comes only from a case, --from or --set.
         rehearsal.settlePlan()
         if !rehearsal.unpreparedNames.isEmpty {

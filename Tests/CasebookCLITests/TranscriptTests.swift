@@ -103,6 +103,8 @@ import Testing
     #expect(outcome.stdout.contains("Did you get through to them?"))
     #expect(outcome.status == 3)
     #expect(casebook.caseFolders() == ["2026-11-24-no-show-lee"])
+    // Leaving after only the broken one was chosen is a failure.
+    #expect(try casebook.run([], input: "broken-one\n").status == 1)
   }
 
   @Test func `files are 0600 and folders 0700 even under umask 000`() throws {

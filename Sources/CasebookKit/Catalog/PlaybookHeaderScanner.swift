@@ -8,6 +8,10 @@ enum PlaybookHeaderScanner {
     var found: [String: String] = [:]
     let lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     for (index, line) in lines.enumerated() {
+      // A flow mapping or a quoted key: beyond a line scan.
+      if line.hasPrefix("{") || line.hasPrefix("\"") || line.hasPrefix("'") || line.hasPrefix("? ") { return nil }
+      // A quoted value that goes on past its line could hold lines that look like keys.
+      if let colon = line.firstIndex(of: ":"), Self.opensQuote(line[line.index(after: colon)...]) { return nil }
       let key: String
       if line.hasPrefix("id:") {
         key = "id"
@@ -17,15 +21,32 @@ enum PlaybookHeaderScanner {
         continue
       }
       guard found[key] == nil, let value = scalar(line.dropFirst(key.count + 1)) else { return nil }
-      // An indented line after it would continue the value over several lines.
-      if index + 1 < lines.count, let next = lines[index + 1].first, next == " " || next == "\t" {
-        let rest = lines[index + 1].drop { $0 == " " || $0 == "\t" }
-        if !rest.isEmpty && !rest.hasPrefix("#") && rest != "\r" { return nil }
+      // An indented line after it (blank lines between) would continue the value.
+      for next in lines[(index + 1)...] {
+        let rest = next.drop { $0 == " " || $0 == "\t" }
+        if rest.isEmpty { continue }
+        if rest.count != next.count && !rest.hasPrefix("#") { return nil }
+        break
       }
       found[key] = value
     }
     guard let id = found["id"], let title = found["title"] else { return nil }
     return (id, title)
+  }
+
+  /// Whether a value starts a quoted scalar that its line does not close.
+  private static func opensQuote(_ text: Substring) -> Bool {
+    let value = text.drop { $0 == " " || $0 == "\t" }
+    guard let quote = value.first, quote == "\"" || quote == "'" else { return false }
+    var rest = value.dropFirst()
+    while let index = rest.firstIndex(of: quote) {
+      if quote == "\"" && index > rest.startIndex && rest[rest.index(before: index)] == "\\" {
+        rest = rest[rest.index(after: index)...]
+        continue
+      }
+      return false
+    }
+    return true
   }
 
   /// A one-line scalar: plain, or in single or double quotes without escapes; `nil` otherwise.
@@ -40,17 +61,22 @@ enum PlaybookHeaderScanner {
       let value = body[..<close]
       let after = body[body.index(after: close)...].drop { $0 == " " || $0 == "\t" }
       guard !value.contains("\\"), after.isEmpty || after.hasPrefix("#") else { return nil }
-      return value.isEmpty ? nil : String(value)
+      // Trimmed, as the loader trims every text.
+      let trimmed = String(value).trimmingWhitespace()
+      return trimmed.isEmpty ? nil : trimmed
     case "|", ">", "&", "*", "!", "[", "{", "%", "@", "`", "#":
       return nil
     default:
       var value = text
-      // A comment starts at a `#` after a space.
-      if let hash = value.indices.first(where: { value[$0] == "#" && $0 > value.startIndex && value[value.index(before: $0)] == " " }) {
+      // A comment starts at a `#` after a space or a tab.
+      if let hash = value.indices.first(where: { index in
+        value[index] == "#" && index > value.startIndex && [" ", "\t"].contains(value[value.index(before: index)])
+      }) {
         value = value[..<hash]
       }
       let trimmed = value.trimmingWhitespace()
-      guard !trimmed.isEmpty, !trimmed.contains(": "), !trimmed.hasSuffix(":"), !["~", "null", "Null", "NULL"].contains(trimmed)
+      guard !trimmed.isEmpty, !trimmed.contains(": "), !trimmed.contains(":\t"), !trimmed.hasSuffix(":"),
+        !trimmed.hasSuffix(","), !["~", "null", "Null", "NULL"].contains(trimmed)
       else { return nil }
       return trimmed
     }

@@ -123,9 +123,14 @@ public struct CaseEngine: Sendable {
         }
       case .attempted, .said, .actionDone, .actionReopened:
         engine.state.history.append(entry)
-      case .drafted:
+      case .drafted(let step, let kind, let subject, let text, _, let number):
         // Drafts are filled again on the way; an entry not among them is an edit, and is kept.
-        if !engine.state.history.contains(entry) { engine.state.history.append(entry) }
+        // (Journals from before drafts were numbered have none: such an entry matches any number.)
+        let refilled = engine.state.history.contains { earlier in
+          guard case .drafted(step, kind, subject, text, let at, let earlierNumber) = earlier else { return false }
+          return at == entry.at && (number == nil || number == earlierNumber)
+        }
+        if !refilled { engine.state.history.append(entry) }
       case .finished, .carried:
         // Reaching a step records its own `finished` and `drafted` entries while replaying.
         continue

@@ -216,8 +216,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
       case .actionDone(let number, let text, let at):
         marked[number] = text
         if let index = Self.action(number, text, in: nextActions) { nextActions[index].done = at }
-      case .actionReopened(let number, _):
-        if let index = Self.action(number, marked[number], in: nextActions) { nextActions[index].done = nil }
+      case .actionReopened(let number, _, let text):
+        if let index = Self.action(number, text ?? marked[number], in: nextActions) { nextActions[index].done = nil }
       default:
         continue
       }
@@ -245,7 +245,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     case .said(_, let you, let at): HistoryEntry(event: "said", text: you, at: at)
     case .expired(let timer, let step, let at): HistoryEntry(event: "expired", step: step, text: timer, at: at)
     case .actionDone(_, let text, let at): HistoryEntry(event: "action-done", text: text, at: at)
-    case .actionReopened(let number, let at): HistoryEntry(event: "action-reopened", text: String(number), at: at)
+    case .actionReopened(let number, let at, let text): HistoryEntry(event: "action-reopened", text: text ?? String(number), at: at)
     case .drafted, .carried: nil
     }
   }

@@ -95,7 +95,12 @@ public enum CaseRecordRenderer {
     lines.append("")
     lines.append(record.review == nil ? "## What was decided, and what comes next" : "## Review")
     lines.append("")
-    if let outcome = record.outcome {
+    if let review = record.review {
+      let parts = Rehearsal.reviewLines(
+        review, planCount: review.planCited.count + review.planMissed.count,
+        pointCount: review.pointsReached.count + review.pointsMissed.count)
+      lines += parts.map { line in line.hasPrefix("  ") ? "  " + escape(String(line.dropFirst(2))) : escape(line) }
+    } else if let outcome = record.outcome {
       if let decision = outcome.decision { lines.append("Decided: \(escape(decision))") }
       lines.append(escape(outcome.text))
       let planned = record.nextActions.filter { !($0.text == outcome.text && $0.due == nil) }
@@ -109,11 +114,6 @@ public enum CaseRecordRenderer {
         lines.append("")
         lines.append("Done \(time.dateTime(done)).")
       }
-    } else if let review = record.review {
-      let parts = Rehearsal.reviewLines(
-        review, planCount: review.planCited.count + review.planMissed.count,
-        pointCount: review.pointsReached.count + review.pointsMissed.count)
-      lines += parts.map { line in line.hasPrefix("  ") ? "  " + escape(String(line.dropFirst(2))) : escape(line) }
     } else {
       lines.append("Not decided yet: the case was left at step `\(record.current?.rawValue ?? "?")`.")
       lines.append("Resume it with `casebook resume`.")

@@ -30,7 +30,7 @@ public enum JournalEntry: Sendable, Hashable, Codable {
   /// marked done.
   case actionDone(action: Int, text: String, at: Date)
   /// A next action marked done was opened again.
-  case actionReopened(action: Int, at: Date)
+  case actionReopened(action: Int, at: Date, text: String? = nil)
   /// A draft was filled and shown (or edited); `number` is its place among its step's drafts, from
   /// 1, when the step has several.
   case drafted(step: StepID, kind: Draft.Kind, subject: String?, text: String, at: Date, number: Int? = nil)
@@ -51,7 +51,7 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     case .opened(let header): header.started
     case .answered(_, _, let at), .undone(_, let at), .noted(_, let at), .left(_, let at),
       .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at, _), .carried(_, _, let at), .attempted(_, _, let at), .said(_, _, let at),
-      .expired(_, _, let at), .actionDone(_, _, let at), .actionReopened(_, let at):
+      .expired(_, _, let at), .actionDone(_, _, let at), .actionReopened(_, let at, _):
       at
     }
   }

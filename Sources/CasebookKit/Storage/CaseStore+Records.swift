@@ -100,7 +100,7 @@ extension CaseStore {
     }
     var action = record.nextActions[number - 1]
     guard (action.done != nil) != done else { return (action, false) }
-    try journal.append(done ? .actionDone(action: number, text: action.text, at: now) : .actionReopened(action: number, at: now))
+    try journal.append(done ? .actionDone(action: number, text: action.text, at: now) : .actionReopened(action: number, at: now, text: action.text))
     let updated = try rebuildRecord(summary, timeZone: timeZone)
     try Self.writeRecord(updated, folder: summary.folder, timeZone: timeZone)
     action = updated.nextActions.first { $0.text == action.text } ?? action

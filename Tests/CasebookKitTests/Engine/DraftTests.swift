@@ -30,6 +30,16 @@ import Testing
     ])
     let record = CaseRecord(state: engine.state, playbook: playbook)
     #expect(record.drafts.map(\.text) == [email, text])
+    #expect(engine.latestStepDrafts.map(\.kind) == [.email, .text])
+
+    // A journal from before drafts were numbered replays to the same drafts, numbered.
+    let unnumbered = engine.state.history.map { entry -> JournalEntry in
+      guard case .drafted(let step, let kind, let subject, let text, let at, _) = entry else { return entry }
+      return .drafted(step: step, kind: kind, subject: subject, text: text, at: at)
+    }
+    let replayed = try CaseEngine.replay(playbook: playbook, entries: unnumbered, timeZone: TimeZone(identifier: "UTC")!)
+    #expect(CaseRecord(state: replayed.engine.state, playbook: playbook).drafts.map(\.number) == [1, 2])
+    #expect(replayed.engine.latestStepDrafts.map(\.kind) == [.email, .text])
     #expect(DraftRenderer.names(in: "{{a}} {{{b}}} {{#c}}{{/c}} {{^d}}{{/d}} {{! note}} {{&e}}") == ["a", "b", "c", "d", "e"])
   }
 

@@ -21,10 +21,15 @@ import Testing
     ("title: \"Quoted: with a colon\"\nid: a\n", "Quoted: with a colon"),
     ("id: a\ntitle: 'Single #quoted'\nsteps: []\n", "Single #quoted"),
     ("id: a\r\ntitle: Windows lines\r\n", "Windows lines"),
+    ("id: a\ntitle: \"  Padded  \"\n", "Padded"),
   ])
   func `plain and quoted one-line titles are read`(source: String, title: String) {
     #expect(PlaybookHeaderScanner.scan(source)?.title == title)
     #expect(PlaybookHeaderScanner.scan(source)?.id == "a")
+  }
+
+  @Test func `a comment after a tab is a comment, as YAML reads it`() {
+    #expect(PlaybookHeaderScanner.scan("id: tabc\t# legacy\ntitle: T\n")?.id == "tabc")
   }
 
   @Test(arguments: [
@@ -37,6 +42,9 @@ import Testing
     "id: a\ntitle: &anchor Anchored\n",
     "id: a\n",
     "id: a\ntitle: key: value\n",
+    "{\nid: flow,\ntitle: T\n}\n",
+    "id: a\ntitle: A\n\n  more\n",
+    "\"id\": real\nsummary: \"x\nid: fake\"\ntitle: T\n",
   ])
   func `anything less plain is left to the loader`(source: String) {
     #expect(PlaybookHeaderScanner.scan(source) == nil)
