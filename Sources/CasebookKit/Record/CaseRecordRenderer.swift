@@ -19,9 +19,7 @@ public enum CaseRecordRenderer {
     if let finished = record.finished {
       lines.append("- \(record.status == .completed ? "Finished" : "Left"): \(time.dateTime(finished))")
     }
-    lines.append("")
-    lines.append("## What happened")
-    lines.append("")
+    lines += section("What happened")
     if record.steps.isEmpty { lines.append("Nothing yet.") }
     for (index, step) in record.steps.enumerated() {
       var line = "\(index + 1). \(time.clock(step.at)) \(escape(step.text))"
@@ -41,17 +39,13 @@ public enum CaseRecordRenderer {
       }
     }
     if !record.notes.isEmpty {
-      lines.append("")
-      lines.append("## Notes")
-      lines.append("")
+      lines += section("Notes")
       for note in record.notes {
         lines.append("- \(time.clock(note.at)) \(escape(note.text))")
       }
     }
     if let practice = record.practice {
-      lines.append("")
-      lines.append("## Practice")
-      lines.append("")
+      lines += section("Practice")
       lines.append("Scenario '\(escape(practice.scenario))': right first time \(practice.right) of \(practice.total).")
       let turns = record.history.filter { $0.event == "attempted" }
       if !turns.isEmpty {
@@ -62,9 +56,7 @@ public enum CaseRecordRenderer {
       }
     }
     if !record.transcript.isEmpty {
-      lines.append("")
-      lines.append("## Rehearsal")
-      lines.append("")
+      lines += section("Rehearsal")
       for exchange in record.transcript {
         lines.append("- Client: \(escape(exchange.client))")
         lines.append("  You (\(time.clock(exchange.at))): \(escape(exchange.you))")
@@ -85,16 +77,12 @@ public enum CaseRecordRenderer {
       }
     }
     if !record.values.isEmpty {
-      lines.append("")
-      lines.append("## Values")
-      lines.append("")
+      lines += section("Values")
       for (name, value) in record.values.sorted(by: { $0.key < $1.key }) {
         lines.append("- \(name): \(escape(value))")
       }
     }
-    lines.append("")
-    lines.append(record.review == nil ? "## What was decided, and what comes next" : "## Review")
-    lines.append("")
+    lines += section(record.review == nil ? "What was decided, and what comes next" : "Review")
     if let review = record.review {
       let parts = Rehearsal.reviewLines(
         review, planCount: review.planCited.count + review.planMissed.count,
@@ -119,6 +107,11 @@ public enum CaseRecordRenderer {
       lines.append("Resume it with `casebook resume`.")
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A section's heading, with the blank lines around it.
+  private static func section(_ title: String) -> [String] {
+    ["", "## \(title)", ""]
   }
 
   /// Keeps user text from forming Markdown structure or carrying control characters.
