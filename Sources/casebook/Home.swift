@@ -25,7 +25,9 @@ struct Home {
     var refused = false
     while chosen == nil {
       console.write("\nWhich playbook? Type its number or id.\n")
-      switch reader.read(Prompt(step: "home", completions: ids, text: "> ")) {
+      // As at a live question, a number up to nine picks at once.
+      let keys = entries.count <= 9 ? Dictionary(uniqueKeysWithValues: entries.enumerated().map { (Character(String($0.offset + 1)), $0.element.id) }) : [:]
+      switch reader.read(Prompt(step: "home", completions: ids, text: "> ", singleKeys: keys)) {
       case .line(let line):
         let text = line.trimmingCharacters(in: .whitespaces)
         let entry = Int(text).flatMap { entries.indices.contains($0 - 1) ? entries[$0 - 1] : nil } ?? entries.first { $0.id == text }

@@ -250,6 +250,21 @@ struct TerminalTests {
     #expect((record["transcript"] as? [[String: Any]])?.count == 1)
   }
 
+  @Test func `the home screen takes a playbook's number as one key`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let session = try startSession([], in: casebook)
+    _ = try session.waitFor { $0.contains("Which playbook?") }
+    try session.type("4")
+    let screen = try session.waitFor { $0.contains("Client's name") }
+    #expect(screen.contains("> 4 → no-show"))
+    try session.enter("Dana")
+    _ = try session.waitFor { $0.contains("Did you get through to them?") }
+    try session.send("C-d")
+    _ = try session.waitFor { _ in (try? session.exitStatus()) != nil }
+    #expect(try session.exitStatus() == 3)
+  }
+
   @Test func `Ctrl-D at an empty prompt leaves like quit and keeps the case`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }

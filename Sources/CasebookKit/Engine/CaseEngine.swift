@@ -291,7 +291,8 @@ public struct CaseEngine: Sendable {
       let lines = InSessionCommand.summaries.map { entry in
         "  \(entry.name)\(String(repeating: " ", count: width - entry.name.count))  \(entry.summary)"
       }
-      let answering = "Answer with the word or its number; a unique first letter is enough."
+      var answering = "Answer with the word or its number; a unique first letter is enough."
+      if state.header.mode == .live { answering += "\nAt a terminal, a choice's number or unshared first letter answers at once, without Enter." }
       return [.show(Output(.info, (["Commands:"] + lines + [answering]).joined(separator: "\n")))] + askAgain(current)
     case .whereAmI:
       return [.show(Output(.info, whereText()))] + askAgain(current)
