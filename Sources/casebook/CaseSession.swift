@@ -127,6 +127,10 @@ final class CaseSession {
       let path = try writeDraft(draft)
       console.copyToClipboard(DraftFile.text(of: draft))
       console.show(Output(.info, "Copied. Also saved to \(path)"))
+      if !draft.gaps.isEmpty {
+        let edit = draft.number.map { ":edit \($0)" } ?? ":edit"
+        console.hint("Fill in \(draft.gaps.joined(separator: ", ")) before sending (\(edit) to do it here).")
+      }
     } catch {
       console.error("\(error)")
     }

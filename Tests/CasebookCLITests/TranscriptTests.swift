@@ -12,10 +12,11 @@ import Testing
   @Test func `a completed no-show case prints its whole dialogue and writes its record`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    let input = ["maybe", "2", ":where", ":note left a voicemail at 9:02", ":back", "no", "yes", "20", "arrived", ""]
+    let input = ["maybe", "2", ":copy 1", ":where", ":note left a voicemail at 9:02", ":back", "no", "yes", "20", "arrived", ""]
       .joined(separator: "\n")
     let outcome = try casebook.run(["run", "no-show", "--client", "Dana Ruiz"], input: input)
     assertGolden(outcome.stdout, named: "no-show-completed.transcript")
+    #expect(outcome.stdout.contains("! Fill in [your name] before sending (:edit 1 to do it here)."))
     #expect(outcome.stderr == "")
     #expect(outcome.status == 0)
     #expect(casebook.caseFolders() == ["2026-11-24-no-show-dana-ruiz"])

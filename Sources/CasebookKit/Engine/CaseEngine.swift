@@ -607,7 +607,8 @@ public struct CaseEngine: Sendable {
       var block = "--- \(draft.kind.rawValue) draft\(which), ready to copy (\(how)) ---\n"
       if let subject { block += "Subject: \(subject)\n\n" }
       block += text.hasSuffix("\n") ? text : text + "\n"
-      block += "--- end of draft ---"
+      let gaps = FilledDraft(step: step.id, kind: draft.kind, subject: subject, text: text).gaps
+      block += gaps.isEmpty ? "--- end of draft ---" : "--- end of draft; fill in before sending: \(gaps.joined(separator: ", ")) ---"
       effects.append(.show(Output(.draft, block)))
     }
     return effects

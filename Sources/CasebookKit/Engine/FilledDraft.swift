@@ -20,6 +20,26 @@ public struct FilledDraft: Sendable, Hashable {
     self.number = number
   }
 
+  /// The gaps left for the person to fill, such as `[your name]` or `[booking link]`: short texts in
+  /// square brackets, in the subject or the text, each once, in order.
+  public var gaps: [String] {
+    var found: [String] = []
+    for part in [subject ?? "", text] {
+      var rest = part[...]
+      while let open = rest.firstIndex(of: "[") {
+        let after = rest[rest.index(after: open)...]
+        guard let close = after.firstIndex(where: { $0 == "]" || $0 == "[" || $0.isNewline }), after[close] == "]" else {
+          rest = after
+          continue
+        }
+        let gap = "[" + after[..<close] + "]"
+        if gap.count > 2, gap.count <= 42, !found.contains(gap) { found.append(gap) }
+        rest = after[after.index(after: close)...]
+      }
+    }
+    return found
+  }
+
   /// A file name for it in the case folder, such as `draft-follow-up-email.txt`, or
   /// `draft-follow-up-2-email.txt` for the second of a step's drafts.
   public var fileName: String { "draft-\(step)-\(number.map { "\($0)-" } ?? "")\(kind.rawValue).txt" }

@@ -43,6 +43,14 @@ import Testing
     #expect(DraftRenderer.names(in: "{{a}} {{{b}}} {{#c}}{{/c}} {{^d}}{{/d}} {{! note}} {{&e}}") == ["a", "b", "c", "d", "e"])
   }
 
+  @Test func `gaps left to fill are found in the subject and the text, each once`() {
+    let draft = FilledDraft(
+      step: "s", kind: .email, subject: "Our meeting on [day]",
+      text: "Hi, it's [your name]. Book here: [booking link].\nSee [day]. Not a gap: [] or [a\nb] or [unclosed")
+    #expect(draft.gaps == ["[day]", "[your name]", "[booking link]"])
+    #expect(FilledDraft(step: "s", kind: .text, subject: nil, text: "All filled in.").gaps == [])
+  }
+
   @Test func `a template that names nothing saved is an error at its line`() {
     let yaml = """
       id: t
