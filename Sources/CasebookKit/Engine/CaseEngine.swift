@@ -195,7 +195,7 @@ public struct CaseEngine: Sendable {
       guard case .ask(let question) = step.kind, question.save == name else { continue }
       switch question.answers {
       case .input(let kind, _):
-        if let value = kind.parse(text, today: CivilDate(year: 2000, month: 1, day: 1)!) { return value }
+        if let value = kind.parse(text, today: .reference) { return value }
       case .checklist:
         return .items(text == "none" ? [] : text.components(separatedBy: ", "))
       case .choices:
@@ -573,10 +573,9 @@ public struct CaseEngine: Sendable {
 
   /// An end step's actions with their due dates, counted from a saved date or the case's first day.
   public func plannedActions(of step: Step) -> [CaseRecord.NextAction] {
-    let components = calendar.dateComponents([.year, .month, .day], from: state.header.started)
-    let firstDay = CivilDate(year: components.year ?? 2000, month: components.month ?? 1, day: components.day ?? 1)
+    let firstDay = CivilDate(state.header.started, in: calendar)
     return step.actions.map { action in
-      var base = firstDay
+      var base: CivilDate? = firstDay
       if let from = action.from {
         if case .date(let date)? = state.values[from] { base = date } else { base = nil }
       }
@@ -629,11 +628,7 @@ public struct CaseEngine: Sendable {
   func read(_ text: String, for question: Question, at now: Date) -> Reading {
     var question = question
     if case .choices(let all) = question.answers { question.answers = .choices(offered(all)) }
-    let components = calendar.dateComponents([.year, .month, .day], from: now)
-    let today =
-      CivilDate(year: components.year ?? 2000, month: components.month ?? 1, day: components.day ?? 1)
-      ?? CivilDate(year: 2000, month: 1, day: 1)!
-    return Self.read(text, for: question, today: today)
+    return Self.read(text, for: question, today: CivilDate(now, in: calendar))
   }
 
   /// Reads `text` as an answer to `question`, whose choices are all offered; dates are read from

@@ -42,5 +42,8 @@ public struct FilledDraft: Sendable, Hashable {
 
   /// A file name for it in the case folder, such as `draft-follow-up-email.txt`, or
   /// `draft-follow-up-2-email.txt` for the second of a step's drafts.
-  public var fileName: String { "draft-\(step)-\(number.map { "\($0)-" } ?? "")\(kind.rawValue).txt" }
+  public var fileName: String { "\(Self.fileNamePrefix)\(step)-\(number.map { "\($0)-" } ?? "")\(kind.rawValue).txt" }
+
+  /// How every draft's file name in a case folder begins.
+  public static let fileNamePrefix = "draft-"
 }

@@ -75,7 +75,7 @@ public struct Rehearsal: Sendable {
     }
     for index in plan.indices {
       guard let name = plan[index].question.save, let text = known[name],
-        case .accepted(_, let canonical) = CaseEngine.read(text, for: plan[index].question, today: CivilDate(year: 2000, month: 1, day: 1)!)
+        case .accepted(_, let canonical) = CaseEngine.read(text, for: plan[index].question, today: .reference)
       else { continue }
       plan[index].answer = canonical
     }
@@ -154,9 +154,7 @@ public struct Rehearsal: Sendable {
       if text.hasPrefix(":") { return .rejected("'\(text)' is not a command here. Type :hint for help, or :quit to end.") }
     }
     if !isPlanSettled, let index = plan.firstIndex(where: { $0.answer == nil }) {
-      let components = calendar.dateComponents([.year, .month, .day], from: now)
-      let today = CivilDate(year: components.year ?? 2000, month: components.month ?? 1, day: components.day ?? 1)
-      switch CaseEngine.read(text, for: plan[index].question, today: today ?? CivilDate(year: 2000, month: 1, day: 1)!) {
+      switch CaseEngine.read(text, for: plan[index].question, today: CivilDate(now, in: calendar)) {
       case .accepted(_, let canonical):
         plan[index].answer = canonical
         return .kept(.answered(step: plan[index].step, answer: canonical, at: now))
@@ -246,7 +244,7 @@ public struct Rehearsal: Sendable {
       switch entry {
       case .answered(let step, let answer, let at):
         guard case .ask(let question)? = playbook[step]?.kind else { continue }
-        let value = CaseEngine.read(answer, for: question, today: CivilDate(year: 2000, month: 1, day: 1)!)
+        let value = CaseEngine.read(answer, for: question, today: .reference)
         guard case .accepted(let read, _) = value else { continue }
         state.path.append(.init(step: step, text: question.text, answer: answer, value: read, at: at))
         if let name = question.save { state.values[name] = read }

@@ -149,7 +149,7 @@ public enum ConditionParser {
         advance()
         if let number = Double(text) { return .literal(.number(number), offset: offset) }
         if let seconds = InputKind.parseDuration(text) { return .literal(.duration(seconds: seconds), offset: offset) }
-        if let date = CivilDate.parse(text, today: CivilDate(year: 2000, month: 1, day: 1)!), text.count >= 10 {
+        if let date = CivilDate.parse(text, today: .reference), text.count >= 10 {
           return .literal(.date(date), offset: offset)
         }
         throw Failure(message: "'\(text)' is not a number, a duration (15m, 1h30m) or a date (2026-12-01)", offset: offset)

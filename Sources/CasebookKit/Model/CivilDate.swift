@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A date on the calendar, with an optional time of day, in no particular time zone.
 public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The year, such as 2026.
@@ -20,6 +22,16 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     self.day = day
     self.minuteOfDay = minuteOfDay
   }
+
+  /// The day `date` falls on in `calendar`'s time zone.
+  public init(_ date: Date, in calendar: Calendar) {
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
+    self = CivilDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? .reference
+  }
+
+  /// A fixed day, for reading text whose meaning does not depend on today (a value as written, with
+  /// its own date).
+  public static let reference = CivilDate(year: 2000, month: 1, day: 1)!
 
   /// `2026-12-01` or `2026-12-01 14:30`.
   public var description: String {

@@ -18,8 +18,7 @@ public struct TimeFormatter: Sendable {
 
   /// `2026-11-24`.
   public func day(_ date: Date) -> String {
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    return "\((parts.year ?? 0).zeroPadded(4))-\((parts.month ?? 0).zeroPadded(2))-\((parts.day ?? 0).zeroPadded(2))"
+    CivilDate(date, in: calendar).description
   }
 
   /// `14:03`.

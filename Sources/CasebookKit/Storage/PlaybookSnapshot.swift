@@ -40,7 +40,7 @@ public struct PlaybookSnapshot: Sendable, Hashable {
   static func isReserved(_ relative: String) -> Bool {
     guard !relative.contains("/") else { return false }
     let own = [CaseStore.playbookSnapshotName, CaseJournal.fileName, CaseStore.recordMarkdownName, CaseStore.recordJSONName]
-    return own.contains(relative) || relative.hasPrefix("draft-") || relative.hasPrefix(".")
+    return own.contains(relative) || relative.hasPrefix(FilledDraft.fileNamePrefix) || relative.hasPrefix(".")
   }
 
   /// `path` with `.` and `x/..` resolved, or `nil` when it climbs out of its folder or is absolute.

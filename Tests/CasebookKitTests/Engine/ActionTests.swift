@@ -76,7 +76,7 @@ import Testing
               within: 1d
               from: count
       """
-    let result = PlaybookLoader.load(data: Data(yaml.utf8), file: "t.yaml")
+    let result = loadInline(yaml)
     #expect(result.diagnostics.map(\.code) == [.wrongType, .typeMismatch])
     #expect(result.diagnostics.map(\.location.line) == [14, 15])
   }

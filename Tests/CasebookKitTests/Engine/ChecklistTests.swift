@@ -46,7 +46,7 @@ import Testing
         - id: e
           end: Done.
       """
-    let result = PlaybookLoader.load(data: Data(yaml.utf8), file: "t.yaml")
+    let result = loadInline(yaml)
     #expect(result.diagnostics.map(\.code) == [.unknownName])
     #expect(result.diagnostics.first?.message == "condition: 'price' is not one of the items 'cost', 'time'")
   }

@@ -104,7 +104,7 @@ import Testing
         - id: done
           end: Done.
       """
-    let playbook = try #require(PlaybookLoader.load(data: Data(yaml.utf8), file: "t.yaml").playbook)
+    let playbook = try #require(loadInline(yaml).playbook)
     let header = CaseHeader(
       playbook: "t", title: "T", playbookFile: "t.yaml", playbookHash: "0", client: nil, mode: .live,
       started: Date(timeIntervalSince1970: 0))

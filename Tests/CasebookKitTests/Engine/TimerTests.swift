@@ -262,7 +262,7 @@ import Testing
         - id: e
           end: Done.
       """
-    let result = PlaybookLoader.load(data: Data(yaml.utf8), file: "t.yaml")
+    let result = loadInline(yaml)
     #expect(result.diagnostics.map(\.code) == [.unknownName])
     #expect(result.diagnostics.first?.location == SourceLocation(file: "t.yaml", line: 12, column: 15))
   }

@@ -18,3 +18,8 @@ func startedEngine(
   _ = engine.begin()
   return engine
 }
+
+/// Loads a playbook written inline in a test, as the file `t.yaml`.
+func loadInline(_ yaml: String) -> PlaybookLoader.Result {
+  PlaybookLoader.load(data: Data(yaml.utf8), file: "t.yaml")
+}
