@@ -1,13 +1,11 @@
 #include "CEditLine.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sys/stat.h>
@@ -99,22 +97,16 @@ void cel_flush_stdout(void) { fflush(stdout); }
 
 unsigned int cel_set_umask(unsigned int mask) { return (unsigned int)umask((mode_t)mask); }
 
-// Reading a line: libedit's callback interface, fed one key at a time by cel_line_wait, which reads
-// each key itself (read_key) and hands it over through next_key. Knowing the key lets a choice be
-// answered with one keystroke, and lets the rest of a word typed after it be absorbed.
+// Reading a line: libedit's callback interface, fed one key at a time. cel_line_read_key reads each
+// key itself (read_key) and cel_line_feed hands it over through next_key, so the caller sees every
+// key first: a choice can be answered with one keystroke, and the rest of a word typed after it
+// absorbed. When to do either is the caller's rule (Swift's OneKeyTiming); C keeps no clock.
 
 static char *line_text = NULL;
 static int line_ready = 0;
 static int keys_fed = 0;          // keys given to libedit since the line began
 static int next_key = -1;         // the key libedit's next read returns, or -1 to read the terminal
-static char single_keys[64];      // ASCII keys that answer at once
-static char *single_echoes[64];   // what each shows after itself
-static int single_key_used = 0;   // the key that completed the line, or 0
-static char absorb_rest[256];     // the rest of the word after a one-key answer, still to absorb
-static size_t absorb_position = 0;
-static int swallow_enter = 0;     // an Enter right after a one-key answer is dropped
-static struct timespec absorb_until, swallow_enter_until;
-static struct timespec single_keys_from;  // a one-key answer right after another one needs Enter
+static int escape_timeout_ms = 300;
 
 static void line_handler(char *line) {
   line_text = line;  // malloc'd by libedit, or NULL at end of input
@@ -190,118 +182,65 @@ static int libedit_getc(FILE *stream) {
     fd_set set;
     FD_ZERO(&set);
     FD_SET(STDIN_FILENO, &set);
-    struct timeval timeout = {0, 300000};
+    struct timeval timeout = {escape_timeout_ms / 1000, (escape_timeout_ms % 1000) * 1000};
     if (select(STDIN_FILENO + 1, &set, NULL, NULL, &timeout) <= 0) return -1;
   }
   int key = read_key();
   return key < 0 ? -1 : key;
 }
 
-static void feed(int key) {
+void cel_set_escape_timeout(int milliseconds) { escape_timeout_ms = milliseconds; }
+
+void cel_line_begin(const char *prompt) {
+  line_text = NULL;
+  line_ready = 0;
+  keys_fed = 0;
+  rl_callback_handler_install(prompt, line_handler);
+}
+
+cel_key_wait cel_line_read_key(int timeout_ms, int *key, int *alone) {
+  if (line_ready) return CEL_KEY_LINE_READY;
+  if (pushed_byte < 0) {
+    fd_set set;
+    FD_ZERO(&set);
+    FD_SET(STDIN_FILENO, &set);
+    struct timeval timeout = {timeout_ms / 1000, (timeout_ms % 1000) * 1000};
+    int ready = select(STDIN_FILENO + 1, &set, NULL, NULL, &timeout);
+    if (ready < 0) return errno == EINTR ? CEL_KEY_SIGNAL : CEL_KEY_CLOSED;
+    if (ready == 0) return CEL_KEY_TIMEOUT;
+  }
+  int read = read_key();
+  if (read == -2) return CEL_KEY_SIGNAL;
+  if (read < 0) return CEL_KEY_CLOSED;  // the terminal went away
+  *key = read;
+  *alone = pending_bytes() == 0;
+  return CEL_KEY_READ;
+}
+
+cel_feed cel_line_feed(int key) {
+  int interrupts = interrupt_count;
   next_key = key;
   rl_callback_read_char();
   next_key = -1;
   keys_fed++;
+  if (line_ready) return CEL_FEED_LINE_READY;
+  if (interrupt_count != interrupts) return CEL_FEED_INTERRUPTED;  // Ctrl-C inside a sequence
+  return CEL_FEED_PENDING;
 }
 
-static struct timespec after(int milliseconds) {
-  struct timespec time;
-  clock_gettime(CLOCK_MONOTONIC, &time);
-  time.tv_nsec += (long)milliseconds * 1000000L;
-  time.tv_sec += time.tv_nsec / 1000000000L;
-  time.tv_nsec %= 1000000000L;
-  return time;
-}
+int cel_line_keys_fed(void) { return keys_fed; }
 
-static int has_passed(const struct timespec *moment) {
-  struct timespec now;
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  return now.tv_sec > moment->tv_sec || (now.tv_sec == moment->tv_sec && now.tv_nsec >= moment->tv_nsec);
-}
+int cel_line_holds_one_key(void) { return keys_fed == 1 && rl_end == 1 && rl_point == 1; }
 
-// Whether `key`, typed before anything else at a line, is the rest of the previous one-key answer
-// typed out by habit (within a second of the key before it) or the Enter after it (within two
-// seconds of the answer), to be dropped.
-static int absorbs(int key) {
-  if (key == '\r' || key == '\n') {
-    int dropped = swallow_enter && !has_passed(&swallow_enter_until);
-    swallow_enter = 0;
-    absorb_rest[0] = '\0';
-    return dropped;
+void cel_line_answer(const char *echo) {
+  if (echo[0] != '\0') {
+    rl_insert_text(echo);
+    fputs("\r\033[K", stdout);  // libedit redraws from the line's start
+    fflush(stdout);
+    rl_forced_update_display();
   }
-  unsigned char expected = (unsigned char)absorb_rest[absorb_position];
-  if (expected != '\0' && !has_passed(&absorb_until) && key < 0x80 && tolower(key) == tolower(expected)) {
-    absorb_position++;
-    absorb_until = after(1000);
-    return 1;
-  }
-  absorb_rest[0] = '\0';
-  swallow_enter = 0;
-  return 0;
+  cel_line_feed('\r');
 }
-
-void cel_line_begin(const char *prompt, const char *keys, const char *const *echoes) {
-  line_text = NULL;
-  line_ready = 0;
-  keys_fed = 0;
-  single_key_used = 0;
-  for (int i = 0; single_echoes[i] != NULL; i++) {
-    free(single_echoes[i]);
-    single_echoes[i] = NULL;
-  }
-  size_t count = 0;
-  for (; keys != NULL && keys[count] != '\0' && count + 1 < sizeof single_keys; count++) {
-    single_keys[count] = keys[count];
-    single_echoes[count] = strdup(echoes[count] != NULL ? echoes[count] : "");
-  }
-  single_keys[count] = '\0';
-  rl_callback_handler_install(prompt, line_handler);
-}
-
-int cel_line_wait(int timeout_ms) {
-  if (line_ready) return 1;
-  fd_set set;
-  FD_ZERO(&set);
-  FD_SET(STDIN_FILENO, &set);
-  struct timeval timeout = {timeout_ms / 1000, (timeout_ms % 1000) * 1000};
-  if (pushed_byte < 0) {
-    int ready = select(STDIN_FILENO + 1, &set, NULL, NULL, &timeout);
-    if (ready < 0) return errno == EINTR ? -1 : -2;
-    if (ready == 0) return 0;
-  }
-  int key = read_key();
-  if (key == -2) return -1;
-  if (key < 0) return -2;  // the terminal went away
-  if (keys_fed == 0 && (swallow_enter || absorb_rest[0] != '\0') && absorbs(key)) return 0;
-  int alone = pending_bytes() == 0;
-  int interrupts = interrupt_count;
-  feed(key);
-  if (line_ready) return 1;
-  if (interrupt_count != interrupts) return -1;  // Ctrl-C while libedit waited inside a sequence
-  char *slot = key > 0 && key < 0x80 ? strchr(single_keys, key) : NULL;
-  if (keys_fed == 1 && alone && slot != NULL && rl_end == 1 && rl_point == 1 && has_passed(&single_keys_from)) {
-    // One keystroke names a choice: show the rest of it, and end the line as Enter would.
-    const char *echo = single_echoes[slot - single_keys];
-    if (echo[0] != '\0') {
-      rl_insert_text(echo);
-      fputs("\r\033[K", stdout);  // libedit redraws from the line's start
-      fflush(stdout);
-      rl_forced_update_display();
-    }
-    single_key_used = key;
-    int is_letter = isalpha(key);
-    snprintf(absorb_rest, sizeof absorb_rest, "%s", is_letter ? echo : "");
-    absorb_position = 0;
-    swallow_enter = 1;
-    absorb_until = after(1000);
-    swallow_enter_until = after(2000);
-    single_keys_from = after(800);
-    feed('\r');
-  }
-  return line_ready ? 1 : 0;
-}
-
-int cel_line_single_key(void) { return single_key_used; }
 
 char *cel_line_take(void) {
   char *line = line_text;

@@ -148,17 +148,11 @@ final class CaseSession {
     let environment = ProcessInfo.processInfo.environment
     let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
     console.flush()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "\(editor) \"$1\"", "casebook-editor", path]
-    do {
-      try process.run()
-      process.waitUntilExit()
-    } catch {
-      console.error("could not start the editor '\(editor)': \(error.localizedDescription)")
+    guard let status = EditorProcess.run(editor, on: path) else {
+      console.error("could not start the editor '\(TextSanitizer.clean(editor))', or it was stopped")
       return nil
     }
-    guard process.terminationStatus == 0, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+    guard status == 0, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
       console.error("the editor did not finish cleanly; the draft is unchanged")
       return nil
     }
@@ -218,7 +212,7 @@ final class CaseSession {
     }
     if writer.folder != nil {
       do {
-        try writer.writeRecord(CaseRecord(state: engine.state, playbook: engine.playbook), timeZone: timeZone)
+        try writer.writeRecord(CaseRecord(state: engine.state, playbook: engine.playbook, timeZone: timeZone), timeZone: timeZone)
       } catch {
         saved = false
         console.error("\(error)")

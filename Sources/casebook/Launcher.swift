@@ -20,7 +20,7 @@ struct Launcher {
     catalog = PlaybookCatalog(
       bundledFolder: BundledPlaybooks.folder(environment: environment),
       ownFolder: store.playbooksFolder)
-    clock = Clock(environment: environment)
+    clock = Clock.from(environment: environment)
     timeZone = TimeZone.current
   }
 
@@ -60,7 +60,7 @@ struct Launcher {
     if history && environment["CASEBOOK_NO_HISTORY"] == nil, (try? store.prepare()) != nil {
       historyPath = store.home + "/history"
     }
-    return LibEditLineReader(console: console, historyPath: historyPath)
+    return LibEditLineReader(console: console, historyPath: historyPath, clock: clock)
   }
 
   /// Starts a new case; returns the exit status.
@@ -87,7 +87,6 @@ struct Launcher {
     let writer = CaseWriter(
       store: store, day: TimeFormatter(timeZone: timeZone).day(started), header: header, snapshot: snapshot)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
-    engine.scenario = scenario.flatMap { wanted in playbook.scenarios.first { $0.name == wanted.name } }
     let effects = engine.begin(carrying: carried)
     let lineReader = reader ?? makeReader(history: history)
     let session = CaseSession(
@@ -161,7 +160,6 @@ struct Launcher {
     do {
       let replayed = try CaseEngine.replay(playbook: playbook, entries: contents.entries, timeZone: timeZone)
       engine = replayed.engine
-      engine.scenario = summary.header.scenario.flatMap { name in playbook.scenarios.first { $0.name == name } }
       for entry in replayed.skipped {
         if case .answered(let step, _, _) = entry {
           console.error("warning: the answer at step '\(step)' no longer fits the playbook and was skipped")

@@ -17,13 +17,19 @@ final class LibEditLineReader: LineReader {
   private var isReading = false
   private var shownPrompt = ""
   private var announcedDeadline: Date?
+  private let clock: Clock
+  private var oneKeys = OneKeyTiming()
+  /// The keys that answer the current prompt on their own, and what each shows after itself.
+  private var lineKeys: [Character: (answer: String, echo: String)] = [:]
 
   /// - Parameters:
   ///   - console: Where prompts and notices go.
   ///   - historyPath: The history file, or `nil` to keep answers out of history.
-  init(console: Console, historyPath: String?) {
+  ///   - clock: The time, for the countdown and the timing of one-key answers.
+  init(console: Console, historyPath: String?, clock: Clock) {
     self.console = console
     self.historyPath = historyPath
+    self.clock = clock
     cel_initialize("casebook")
     if let historyPath { loadHistory(historyPath) }
   }
@@ -50,54 +56,38 @@ final class LibEditLineReader: LineReader {
     if !isReading {
       setCompletions(prompt.completions)
       console.flush()
-      shownPrompt = Self.countdown(to: prompt.deadline) + prompt.text
-      beginLine(shownPrompt, singleKeys: prompt.singleKeys)
+      shownPrompt = Self.countdown(to: prompt.deadline, now: clock.now()) + prompt.text
+      lineKeys = Self.lineKeys(prompt.singleKeys)
+      cel_line_begin(shownPrompt)
       isReading = true
     }
     let interruptsBefore = cel_interrupt_count()
     while true {
-      let text = Self.countdown(to: prompt.deadline) + prompt.text
+      let now = clock.now()
+      let text = Self.countdown(to: prompt.deadline, now: now) + prompt.text
       if text != shownPrompt {
         shownPrompt = text
         cel_line_set_prompt(text)
       }
-      if let deadline = prompt.deadline {
-        if Date() >= deadline, announcedDeadline != deadline {
-          announcedDeadline = deadline
-          return .deadlinePassed
-        }
+      if let deadline = prompt.deadline, now >= deadline, announcedDeadline != deadline {
+        announcedDeadline = deadline
+        return .deadlinePassed
       }
-      switch cel_line_wait(prompt.deadline == nil ? 1000 : 250) {
-      case 1:
-        isReading = false
-        let key = cel_line_single_key()
-        guard let raw = cel_line_take() else {
-          console.write("\n")
-          return .endOfInput
+      var key: Int32 = 0
+      var alone: Int32 = 0
+      switch cel_line_read_key(prompt.deadline == nil ? 1000 : 250, &key, &alone) {
+      case CEL_KEY_READ:
+        switch feed(key, alone: alone != 0) {
+        case .pending: continue
+        case .interrupted: return cancel(interruptsBefore: interruptsBefore)
+        case .line(let answer): return finishLine(oneKeyAnswer: answer)
         }
-        defer { cel_free(raw) }
-        lastWasCancel = false
-        if key > 0, let scalar = Unicode.Scalar(UInt32(key)),
-          let answer = prompt.singleKeys[Character(String(Character(scalar)).lowercased())]
-        {
-          return remember(answer)
-        }
-        return remember(String(cString: raw))
-      case -1:
-        if cel_termination_signal() != 0 {
-          abandonLine()
-          return .interrupted
-        }
-        // A signal other than Ctrl-C (Ctrl-Z and fg, say) only redraws the line.
-        guard cel_interrupt_count() != interruptsBefore else {
-          cel_line_set_prompt(shownPrompt)
-          continue
-        }
-        abandonLine()
-        if lastWasCancel { return .interrupted }
-        lastWasCancel = true
-        return .cancelled
-      case -2:
+      case CEL_KEY_LINE_READY:
+        return finishLine(oneKeyAnswer: nil)
+      case CEL_KEY_SIGNAL:
+        guard let read = signalled(interruptsBefore: interruptsBefore) else { continue }
+        return read
+      case CEL_KEY_CLOSED:
         abandonLine()
         return .interrupted
       default:
@@ -109,33 +99,91 @@ final class LibEditLineReader: LineReader {
     }
   }
 
-  /// Starts a line; each single key shows the rest of its answer (a letter) or the answer (a number).
-  private func beginLine(_ prompt: String, singleKeys: [Character: String]) {
-    var keys: [(key: Character, echo: String)] = []
-    for (key, answer) in singleKeys.sorted(by: { $0.key < $1.key }) where key.isASCII {
+  /// What giving a key to the line did.
+  private enum Fed {
+    case pending
+    case interrupted
+    /// The line is complete; with the answer when one key gave it.
+    case line(String?)
+  }
+
+  /// Gives a key to libedit, unless it is the habit after a one-key answer; a key pressed alone at
+  /// an empty line that names a choice answers at once.
+  private func feed(_ key: Int32, alone: Bool) -> Fed {
+    let now = clock.now()
+    let character = Unicode.Scalar(UInt32(key)).map(Character.init)
+    if cel_line_keys_fed() == 0, let character, oneKeys.judge(firstKey: character, at: now) == .absorbed {
+      return .pending
+    }
+    switch cel_line_feed(key) {
+    case CEL_FEED_LINE_READY: return .line(nil)
+    case CEL_FEED_INTERRUPTED: return .interrupted
+    default: break
+    }
+    guard alone, cel_line_holds_one_key() != 0, let character, character.isASCII,
+      let named = lineKeys[character], oneKeys.allowsOneKeyAnswer(at: now)
+    else { return .pending }
+    cel_line_answer(TextSanitizer.clean(named.echo))
+    oneKeys.answered(rest: character.isLetter ? named.echo : "", at: now)
+    return .line(named.answer)
+  }
+
+  private func finishLine(oneKeyAnswer: String?) -> LineRead {
+    isReading = false
+    guard let raw = cel_line_take() else {
+      console.write("\n")
+      return .endOfInput
+    }
+    defer { cel_free(raw) }
+    lastWasCancel = false
+    return remember(oneKeyAnswer ?? String(cString: raw))
+  }
+
+  /// A signal arrived while waiting: the process is asked to stop, Ctrl-C cancels the line, and any
+  /// other signal (Ctrl-Z and fg, say) only redraws it (`nil`: go on reading).
+  private func signalled(interruptsBefore: Int32) -> LineRead? {
+    if cel_termination_signal() != 0 {
+      abandonLine()
+      return .interrupted
+    }
+    guard cel_interrupt_count() != interruptsBefore else {
+      cel_line_set_prompt(shownPrompt)
+      return nil
+    }
+    return cancel(interruptsBefore: interruptsBefore)
+  }
+
+  private func cancel(interruptsBefore: Int32) -> LineRead {
+    if cel_termination_signal() != 0 {
+      abandonLine()
+      return .interrupted
+    }
+    abandonLine()
+    if lastWasCancel { return .interrupted }
+    lastWasCancel = true
+    return .cancelled
+  }
+
+  /// Each one-key answer's key (both cases of a letter) with what it shows after itself: the rest
+  /// of its word for a letter, the answer for a number.
+  static func lineKeys(_ singleKeys: [Character: String]) -> [Character: (answer: String, echo: String)] {
+    var keys: [Character: (answer: String, echo: String)] = [:]
+    for (key, answer) in singleKeys where key.isASCII {
       if key.isLetter {
         let rest = String(answer.dropFirst())
-        keys.append((key, rest))
-        keys.append((Character(key.uppercased()), rest))
+        keys[key] = (answer, rest)
+        keys[Character(key.uppercased())] = (answer, rest)
       } else {
-        keys.append((key, " → \(answer)"))
+        keys[key] = (answer, " → \(answer)")
       }
     }
-    let keyString = String(keys.map(\.key))
-    var echoes = keys.map { strdup(TextSanitizer.clean($0.echo)) }
-    defer { echoes.forEach { free($0) } }
-    echoes.append(nil)
-    echoes.withUnsafeMutableBufferPointer { buffer in
-      buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { rebound in
-        cel_line_begin(prompt, keyString, rebound.baseAddress)
-      }
-    }
+    return keys
   }
 
   /// `[12:41 left] ` or `[time's up] `; empty without a deadline.
-  static func countdown(to deadline: Date?) -> String {
+  static func countdown(to deadline: Date?, now: Date) -> String {
     guard let deadline else { return "" }
-    let left = Int(deadline.timeIntervalSinceNow.rounded(.up))
+    let left = Int(deadline.timeIntervalSince(now).rounded(.up))
     guard left > 0 else { return "[time's up] " }
     let minutes = left / 60
     let seconds = left % 60

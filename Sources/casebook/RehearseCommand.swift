@@ -47,7 +47,7 @@ extension Casebook {
       let started = launcher.clock.now()
       var rehearsal = Rehearsal(
         material: material, playbook: loaded.playbook, known: known,
-        seed: seed ?? UInt64(started.timeIntervalSince1970 * 1000), turns: turns, timeZone: launcher.timeZone)
+        seed: seed ?? UInt64(started.timeIntervalSince1970 * 1000), turns: turns, started: started, timeZone: launcher.timeZone)
       let header = CaseHeader(
         playbook: loaded.playbook.id, title: loaded.playbook.title, playbookFile: loaded.playbook.file,
         playbookHash: loaded.playbook.contentHash, client: client, mode: .rehearse, started: started)
@@ -131,10 +131,10 @@ extension Casebook {
       if rehearsal.nextPlanItem == nil {
         console.write("\n" + TextSanitizer.clean(rehearsal.review(started: started, finished: finished), keepNewlines: true) + "\n")
       }
-      guard let state = Rehearsal.state(replaying: entries, playbook: loaded.playbook) else { throw ExitCode(1) }
+      guard let state = Rehearsal.state(replaying: entries, playbook: loaded.playbook, timeZone: launcher.timeZone) else { throw ExitCode(1) }
       do {
         try writer.flush()
-        try writer.writeRecord(CaseRecord(state: state, playbook: loaded.playbook), timeZone: launcher.timeZone)
+        try writer.writeRecord(CaseRecord(state: state, playbook: loaded.playbook, timeZone: launcher.timeZone), timeZone: launcher.timeZone)
         if let folder = writer.folder { console.write("\nRecord: \(TextSanitizer.clean(folder))/\(CaseStore.recordMarkdownName)\n") }
       } catch {
         console.error("\(error)")

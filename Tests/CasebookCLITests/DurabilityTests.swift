@@ -59,7 +59,7 @@ import Testing
     #expect(try casebook.answers(Self.caseName) == Self.answers, "\(label)")
   }
 
-  @Test(.enabled(if: hasStrace), arguments: ["write", "fsync", "rename", "openat"])
+  @Test(.enabled(if: hasStrace), .enabled(if: HeavyTests.isEnabled, HeavyTests.reason), arguments: ["write", "fsync", "rename", "openat"])
   func `a kill at every call of a syscall loses nothing acknowledged`(syscall: String) throws {
     let total = try count(syscall)
     #expect(total > 0)

@@ -84,11 +84,13 @@ final class TmuxSession {
 
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed; run .ci/setup"))
 struct TerminalTests {
-  /// Runs `casebook ARGS` in a new tmux session with a private home and a fixed clock.
+  /// Runs `casebook ARGS` in a new tmux session with a private home and a fake clock that starts
+  /// at a fixed instant and runs in real time (the countdown and one-key timing need real seconds).
   func startSession(_ arguments: [String], in casebook: CasebookProcess) throws -> TmuxSession {
     var environment = casebook.baseEnvironment().filter {
       ["CASEBOOK_HOME", "TZ", "CASEBOOK_FAKE_NOW", "PATH", "HOME"].contains($0.key)
     }
+    environment["CASEBOOK_FAKE_CLOCK"] = "running"
     environment["TERM"] = "xterm-256color"
     environment["LANG"] = "C.UTF-8"
     return try TmuxSession(command: [CasebookProcess.binary] + arguments, environment: environment)
@@ -162,10 +164,8 @@ struct TerminalTests {
   @Test func `the wait limit counts down in the prompt, keeps the half-typed answer, and takes the expiry branch`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    // The real clock here: the countdown is about seconds passing.
-    var environment = casebook.baseEnvironment(fakeNow: nil).filter { ["CASEBOOK_HOME", "TZ", "PATH", "HOME"].contains($0.key) }
-    environment["TERM"] = "xterm-256color"
-    let session = try TmuxSession(command: [CasebookProcess.binary, "run", fixture("timer.yaml")], environment: environment)
+    // The fake clock runs in real time from a fixed instant: the countdown is about seconds passing.
+    let session = try startSession(["run", fixture("timer.yaml")], in: casebook)
     _ = try session.waitFor { $0.contains("How long will you wait?") }
     try session.enter("8s")
     // (capture-pane drops trailing spaces, so the bare prompt reads "left] >".)

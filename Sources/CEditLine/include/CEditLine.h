@@ -8,19 +8,44 @@
 /// for ~/.editrc. Call once, before the first cel_readline.
 void cel_initialize(const char *program_name);
 
+/// What waiting for a key gave.
+typedef enum {
+  CEL_KEY_READ,        ///< a key was read (not yet given to libedit)
+  CEL_KEY_TIMEOUT,     ///< no key within the time-out
+  CEL_KEY_SIGNAL,      ///< a signal interrupted the wait (errno EINTR)
+  CEL_KEY_CLOSED,      ///< standard input failed (EIO, closed)
+  CEL_KEY_LINE_READY,  ///< the line is already complete: take it with cel_line_take
+} cel_key_wait;
+
+/// What giving a key to libedit did.
+typedef enum {
+  CEL_FEED_PENDING,      ///< the line goes on
+  CEL_FEED_LINE_READY,   ///< the line is complete: take it with cel_line_take
+  CEL_FEED_INTERRUPTED,  ///< Ctrl-C arrived while libedit waited inside a key sequence
+} cel_feed;
+
 /// Starts reading a line with libedit's callback interface (rl_callback_handler_install), so the
-/// prompt can change while the person types (a countdown). `keys` (ASCII, may be empty) answer at
-/// once when pressed alone as the first key; each shows `echoes[i]` after itself, and a word's rest
-/// typed quickly after it (or the Enter after it) is absorbed at the next line.
-void cel_line_begin(const char *prompt, const char *keys, const char *const *echoes);
+/// prompt can change while the person types (a countdown).
+void cel_line_begin(const char *prompt);
 
-/// Waits up to `timeout_ms` for a key and feeds it to libedit. Returns 1 when a line is complete
-/// (take it with cel_line_take), 0 on time-out or a partial line, -1 when a signal interrupted the
-/// wait (errno EINTR), -2 when standard input failed (EIO, closed).
-int cel_line_wait(int timeout_ms);
+/// Waits up to `timeout_ms` for a key and reads it (a UTF-8 sequence decoded to its code point)
+/// into `*key`, without giving it to libedit; `*alone` tells whether no other byte was waiting.
+cel_key_wait cel_line_read_key(int timeout_ms, int *key, int *alone);
 
-/// The key that completed the last line on its own, or 0 when it was ended with Enter.
-int cel_line_single_key(void);
+/// Gives a key read by cel_line_read_key to libedit (rl_callback_read_char).
+cel_feed cel_line_feed(int key);
+
+/// How many keys were given to libedit since the line began.
+int cel_line_keys_fed(void);
+
+/// Whether the line holds exactly the one key given to it so far, with the cursor after it.
+int cel_line_holds_one_key(void);
+
+/// Ends the line as Enter would, after showing `echo` (the rest of a one-key answer) after it.
+void cel_line_answer(const char *echo);
+
+/// How long libedit waits after a bare Esc for the rest of a key sequence (default 300 ms).
+void cel_set_escape_timeout(int milliseconds);
 
 /// The completed line (malloc'd; free with cel_free), or NULL at end of input (Ctrl-D).
 char *cel_line_take(void);

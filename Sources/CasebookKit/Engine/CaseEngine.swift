@@ -25,15 +25,17 @@ public struct CaseEngine: Sendable {
   public init(playbook: Playbook, header: CaseHeader, timeZone: TimeZone) {
     self.playbook = playbook
     self.state = SessionState(header: header)
+    self.scenario = header.scenario.flatMap { name in playbook.scenarios.first { $0.name == name } }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
     self.calendar = calendar
   }
 
   /// An engine positioned at `state`, to ask it questions (such as due dates) about a case.
-  public init(playbook: Playbook, restoring state: SessionState, timeZone: TimeZone = .current) {
+  public init(playbook: Playbook, restoring state: SessionState, timeZone: TimeZone) {
     self.playbook = playbook
     self.state = state
+    self.scenario = state.header.scenario.flatMap { name in playbook.scenarios.first { $0.name == name } }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
     self.calendar = calendar
@@ -69,7 +71,7 @@ public struct CaseEngine: Sendable {
   ) throws(ReplayError) -> (engine: CaseEngine, skipped: [JournalEntry]) {
     guard case .opened(let header)? = entries.first else { throw .missingHeader }
     guard header.format <= CaseHeader.currentFormat else { throw .newerFormat(header.format) }
-    if header.mode == .rehearse, let state = Rehearsal.state(replaying: entries, playbook: playbook) {
+    if header.mode == .rehearse, let state = Rehearsal.state(replaying: entries, playbook: playbook, timeZone: timeZone) {
       return (CaseEngine(playbook: playbook, restoring: state, timeZone: timeZone), [])
     }
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
@@ -121,6 +123,9 @@ public struct CaseEngine: Sendable {
           skipped.append(entry)
           continue
         }
+      case .skipped(let timer, _):
+        engine.state.history.append(entry)
+        engine.skipTime(until: timer)
       case .attempted, .said, .actionDone, .actionReopened:
         engine.state.history.append(entry)
       case .drafted(let step, let kind, let subject, let text, _, let number):
@@ -195,7 +200,7 @@ public struct CaseEngine: Sendable {
       guard case .ask(let question) = step.kind, question.save == name else { continue }
       switch question.answers {
       case .input(let kind, _):
-        if let value = kind.parse(text, today: .reference) { return value }
+        if let value = kind.parse(text, today: startDay) { return value }
       case .checklist:
         return .items(text == "none" ? [] : text.components(separatedBy: ", "))
       case .choices:
@@ -204,6 +209,10 @@ public struct CaseEngine: Sendable {
     }
     return .text(text)
   }
+
+  /// The day the case began, in its zone: values given before any question (`--set`, a scenario's
+  /// presets, a handed-over case's values) are read from it, so `tomorrow` is the day after it.
+  var startDay: CivilDate { CivilDate(state.header.started, in: calendar) }
 
   /// The client's name given on the command line answers a `client` input.
   private mutating func seedInputs() {
@@ -222,8 +231,9 @@ public struct CaseEngine: Sendable {
     effects.append(.show(Output(.info, whereText())))
     // The timers kept counting while the case was away: say where each stands.
     let clock = TimeFormatter(timeZone: calendar.timeZone)
-    for (name, deadline) in state.timers.sorted(by: { $0.value < $1.value }) where deadline > now {
-      let left = Int(deadline.timeIntervalSince(now).rounded(.up))
+    let timerNow = timerTime(now)
+    for (name, deadline) in state.timers.sorted(by: { $0.value < $1.value }) where deadline > timerNow {
+      let left = Int(deadline.timeIntervalSince(timerNow).rounded(.up))
       effects.append(.show(Output(.info, "\(Self.timerTitle(name)): \(Value.duration(seconds: left)) left, until \(clock.clock(deadline)).")))
     }
     let expired = expireTimers()
@@ -287,8 +297,9 @@ public struct CaseEngine: Sendable {
     guard let current = state.current else { return [] }
     switch command {
     case .help:
-      let width = InSessionCommand.summaries.map(\.name.count).max() ?? 0
-      let lines = InSessionCommand.summaries.map { entry in
+      let summaries = InSessionCommand.summaries.filter { state.header.mode == .practice || $0.name != ":skip" }
+      let width = summaries.map(\.name.count).max() ?? 0
+      let lines = summaries.map { entry in
         "  \(entry.name)\(String(repeating: " ", count: width - entry.name.count))  \(entry.summary)"
       }
       var answering = "Answer with the word or its number; a unique first letter is enough."
@@ -310,6 +321,8 @@ public struct CaseEngine: Sendable {
       return leave(.quit, at: now)
     case .save:
       return [.flush] + askAgain(current)
+    case .skip:
+      return skip(at: now)
     case .copy(let choice), .edit(let choice):
       let verb = if case .copy = command { "copy" } else { "edit" }
       switch draft(choice) {
@@ -371,7 +384,59 @@ public struct CaseEngine: Sendable {
   }
 
   private func holds(_ condition: Condition) -> Bool {
-    ConditionEvaluator.holds(condition, in: state.values, timers: state.timers, now: now)
+    ConditionEvaluator.holds(condition, in: state.values, timers: state.timers, now: now.map(timerTime))
+  }
+
+  // MARK: - Practice time
+
+  /// The time timers run on: the event's time, or in practice the scenario's own time, which
+  /// begins with the case and moves on only as the scenario says (or on `:skip`).
+  private func timerTime(_ now: Date) -> Date {
+    guard state.header.mode == .practice else { return now }
+    return state.header.started.addingTimeInterval(state.simulatedTime)
+  }
+
+  /// Moves the scenario's time on to `timer`'s deadline (never back).
+  mutating func skipTime(until timer: String) {
+    guard let deadline = state.timers[timer] else { return }
+    state.simulatedTime = max(state.simulatedTime, deadline.timeIntervalSince(state.header.started))
+  }
+
+  /// `:skip`: in practice, the soonest running wait limit runs out now, as if its time had passed.
+  private mutating func skip(at now: Date) -> [Effect] {
+    guard let current = state.current else { return [] }
+    guard state.header.mode == .practice else {
+      return [.reject("':skip' is for practice; here a wait limit runs on the clock.")] + askAgain(current)
+    }
+    let running = state.timers.filter { !state.announcedTimers.contains($0.key) }
+    guard let soonest = running.min(by: { $0.value < $1.value }) else {
+      return [.reject("No wait limit is running.")] + askAgain(current)
+    }
+    var effects = [record(.skipped(timer: soonest.key, at: now))]
+    skipTime(until: soonest.key)
+    let expired = expireTimers()
+    effects += expired
+    let movedOn = expired.contains { effect in
+      switch effect {
+      case .ask, .finish: true
+      default: false
+      }
+    }
+    return movedOn ? effects : effects + askAgain(current)
+  }
+
+  /// In practice, the wait limits the scenario says have run out by step `id`: the scenario's time
+  /// moves on to each one's deadline, and each is announced once.
+  private mutating func scenarioExpiries(at id: StepID) -> [Effect] {
+    guard state.header.mode == .practice, let scenario else { return [] }
+    var effects: [Effect] = []
+    for (timer, step) in scenario.expiries.sorted(by: { $0.key < $1.key }) where step == id {
+      guard state.timers[timer] != nil, !state.announcedTimers.contains(timer) else { continue }
+      skipTime(until: timer)
+      state.announcedTimers.insert(timer)
+      effects.append(.show(Output(.alert, "Time passes in this scenario. \(expiryText(of: timer))")))
+    }
+    return effects
   }
 
   /// The draft filled most recently (as last edited).
@@ -424,9 +489,10 @@ public struct CaseEngine: Sendable {
   /// asked leads to a branch on that timer's expiry, the case takes that branch at once.
   private mutating func expireTimers() -> [Effect] {
     guard let now = now else { return [] }
+    let timerNow = timerTime(now)
     var effects: [Effect] = []
     for (name, deadline) in state.timers.sorted(by: { $0.value < $1.value })
-    where deadline <= now && !state.announcedTimers.contains(name) {
+    where deadline <= timerNow && !state.announcedTimers.contains(name) {
       state.announcedTimers.insert(name)
       effects.append(.show(Output(.alert, expiryText(of: name))))
       if let current = state.current, let taken = takeExpiryBranch(of: name, at: current, now: now) {
@@ -503,10 +569,14 @@ public struct CaseEngine: Sendable {
   /// Starts the step's timer from its saved duration, if it has one.
   private mutating func startTimer(of step: Step, at now: Date) -> [Effect] {
     guard let name = step.timer, case .duration(let seconds)? = state.values[name] else { return [] }
-    let deadline = now.addingTimeInterval(TimeInterval(seconds))
+    let deadline = timerTime(now).addingTimeInterval(TimeInterval(seconds))
     state.timers[name] = deadline
     state.announcedTimers.remove(name)
-    return [.show(Output(.info, "\(Self.timerTitle(name)) started: \(Value.duration(seconds: seconds)), until \(TimeFormatter(timeZone: calendar.timeZone).clock(deadline)).")) ]
+    var text = "\(Self.timerTitle(name)) started: \(Value.duration(seconds: seconds)), until \(TimeFormatter(timeZone: calendar.timeZone).clock(deadline))."
+    if state.header.mode == .practice {
+      text += " In practice, time passes as the scenario says; :skip lets it run out now."
+    }
+    return [.show(Output(.info, text))]
   }
 
   /// Enters a step, passing through `say` steps, and stops at a question or an end.
@@ -516,6 +586,7 @@ public struct CaseEngine: Sendable {
     var visited: Set<StepID> = []
     self.now = now
     while let step = playbook[id], visited.insert(id).inserted {
+      effects += scenarioExpiries(at: id)
       if let condition = step.condition, !holds(condition), let next = step.successors.first {
         // A step whose condition does not hold is passed over.
         id = next
@@ -722,9 +793,12 @@ public struct CaseEngine: Sendable {
       effects.append(.show(Output(.choices, lines.joined(separator: "\n"))))
       answers = items.map(\.answer) + ["none"]
     }
-    let deadline = state.timers.filter { !state.announcedTimers.contains($0.key) }.values.min()
+    // Practice runs on the scenario's time: no countdown to a real deadline.
+    let deadline = state.header.mode == .practice
+      ? nil : state.timers.filter { !state.announcedTimers.contains($0.key) }.values.min()
+    let commands = state.header.mode == .practice ? InSessionCommand.practiceNames : InSessionCommand.names
     let prompt = Prompt(
-      step: id, completions: answers + InSessionCommand.names, text: "> ", deadline: deadline, singleKeys: singleKeys)
+      step: id, completions: answers + commands, text: "> ", deadline: deadline, singleKeys: singleKeys)
     return effects + [.ask(prompt)]
   }
 

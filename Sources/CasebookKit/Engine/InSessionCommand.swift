@@ -19,6 +19,8 @@ public enum InSessionCommand: Sendable, Hashable {
   case copy(String?)
   /// `:edit [N|KIND]`: edit a draft in `$EDITOR` and keep the edited text.
   case edit(String?)
+  /// `:skip`: in practice, let the running wait limit run out now.
+  case skip
 
   /// Every command's name and one line on it, in the order `:help` lists them.
   public static let summaries: [(name: String, summary: String)] = [
@@ -29,12 +31,15 @@ public enum InSessionCommand: Sendable, Hashable {
     (":why", "show the reason behind this step"),
     (":copy [N]", "copy the latest draft (or draft N, or the email/text one) to the clipboard and a file"),
     (":edit [N]", "edit the latest draft (or draft N) in $EDITOR; the record keeps the edited text"),
+    (":skip", "in practice: let the wait limit run out now"),
     (":save", "retry saving answers that could not be written (after a disk error)"),
     (":quit", "keep the case and leave; resume it later"),
   ]
 
   /// The words Tab completes.
   public static let names = [":help", ":back", ":note", ":where", ":why", ":copy", ":edit", ":save", ":quit"]
+  /// The words Tab completes in practice, where `:skip` moves the scenario's time on.
+  public static let practiceNames = names + [":skip"]
 
   /// Reads a line that starts with `:`.
   ///
@@ -50,13 +55,14 @@ public enum InSessionCommand: Sendable, Hashable {
     case ":why": return .success(.why)
     case ":quit", ":q", ":exit": return .success(.quit)
     case ":save": return .success(.save)
+    case ":skip": return .success(.skip)
     case ":copy", ":c": return .success(.copy(argument.isEmpty ? nil : argument))
     case ":edit", ":e": return .success(.edit(argument.isEmpty ? nil : argument))
     case ":note", ":n":
       guard !argument.isEmpty else { return .failure(CommandError(message: "write the note after it: :note TEXT")) }
       return .success(.note(argument))
     default:
-      let suggestion = Suggestion.nearest(to: name, in: names).map { "; did you mean \($0)?" } ?? "; type :help"
+      let suggestion = Suggestion.nearest(to: name, in: practiceNames).map { "; did you mean \($0)?" } ?? "; type :help"
       return .failure(CommandError(message: "unknown command \(name)\(suggestion)"))
     }
   }

@@ -53,10 +53,11 @@ public struct Rehearsal: Sendable {
   ///     a plan item whose value is known and accepted by its question is not asked.
   ///   - seed: Decides the order of the client's replies.
   ///   - turns: How many replies to answer at most.
+  ///   - started: When the rehearsal began: known values such as `tomorrow` are read from its day.
   ///   - timeZone: The zone in which dates in answers are read.
   public init(
     material: RehearsalMaterial, playbook: Playbook, known: [String: String] = [:], seed: UInt64, turns: Int = 6,
-    timeZone: TimeZone = .current
+    started: Date, timeZone: TimeZone
   ) {
     self.material = material
     var calendar = Calendar(identifier: .gregorian)
@@ -73,9 +74,10 @@ public struct Rehearsal: Sendable {
       return PlanItem(
         step: step.id, label: preparation.label ?? question.text, question: question, help: step.detail ?? step.why)
     }
+    let startDay = CivilDate(started, in: calendar)
     for index in plan.indices {
       guard let name = plan[index].question.save, let text = known[name],
-        case .accepted(_, let canonical) = CaseEngine.read(text, for: plan[index].question, today: .reference)
+        case .accepted(_, let canonical) = CaseEngine.read(text, for: plan[index].question, today: startDay)
       else { continue }
       plan[index].answer = canonical
     }
@@ -83,10 +85,10 @@ public struct Rehearsal: Sendable {
 
   /// A finished (or left) rehearsal, rebuilt from its case to review it: the plan's answers from
   /// the case's values, the exchanges from its history.
-  public init(replaying state: SessionState, material: RehearsalMaterial, playbook: Playbook) {
+  public init(replaying state: SessionState, material: RehearsalMaterial, playbook: Playbook, timeZone: TimeZone) {
     self.init(
       material: material, playbook: playbook, known: state.values.mapValues(\.description), seed: 0,
-      turns: material.replies.count)
+      turns: material.replies.count, started: state.header.started, timeZone: timeZone)
     exchanges = state.history.compactMap { entry in
       if case .said(let client, let you, let at) = entry { Exchange(client: client, you: you, at: at) } else { nil }
     }
@@ -235,8 +237,10 @@ public struct Rehearsal: Sendable {
 
   /// The state of a rehearsal case rebuilt from its journal: the plan's answers as its path and
   /// values, the conversation in its history.
-  public static func state(replaying entries: [JournalEntry], playbook: Playbook) -> SessionState? {
+  public static func state(replaying entries: [JournalEntry], playbook: Playbook, timeZone: TimeZone) -> SessionState? {
     guard case .opened(let header)? = entries.first else { return nil }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
     var state = SessionState(header: header)
     state.history = entries
     state.status = .interrupted
@@ -244,7 +248,7 @@ public struct Rehearsal: Sendable {
       switch entry {
       case .answered(let step, let answer, let at):
         guard case .ask(let question)? = playbook[step]?.kind else { continue }
-        let value = CaseEngine.read(answer, for: question, today: .reference)
+        let value = CaseEngine.read(answer, for: question, today: CivilDate(at, in: calendar))
         guard case .accepted(let read, _) = value else { continue }
         state.path.append(.init(step: step, text: question.text, answer: answer, value: read, at: at))
         if let name = question.save { state.values[name] = read }

@@ -46,6 +46,9 @@ public struct SessionState: Sendable, Hashable {
   public var timers: [String: Date] = [:]
   /// The timers whose expiry was already announced.
   public var announcedTimers: Set<String> = []
+  /// In practice, how far the scenario's own time has moved past the case's start: timers run on
+  /// it instead of the clock, moved on only by the scenario and by `:skip`.
+  public var simulatedTime: TimeInterval = 0
 
   /// Creates the state of a case that has not reached its first step.
   public init(header: CaseHeader) {

@@ -9,7 +9,7 @@ struct NodeReader {
   static let rehearsalKeys = ["prepare", "points", "replies"]
   static let preparationKeys = ["step", "label"]
   static let replyKeys = ["client", "mood", "suggest"]
-  static let scenarioKeys = ["name", "situation", "values", "answers", "feedback"]
+  static let scenarioKeys = ["name", "situation", "values", "answers", "feedback", "expire"]
   static let inputKeys = ["name", "ask", "input", "why"]
   static let stepKeys = ["id", "say", "ask", "end", "branch", "next", "choices", "input", "save", "detail", "why", "drafts", "decision", "actions", "checklist", "timer", "handover", "when"]
   static let draftKeys = ["kind", "subject", "text"]
@@ -417,10 +417,12 @@ struct NodeReader {
         }
       }
       if fields["answers"] == nil { report(.missingKey("answers", in: "practice scenario \(name.debugDescription)", at: at)) }
-      scenarios.append(PracticeScenario(
+      var scenario = PracticeScenario(
         name: name, situation: situation, values: values,
         answers: Dictionary(answers.map { (StepID($0.key), $0.value) }, uniquingKeysWith: { first, _ in first }),
-        feedback: feedback, location: at))
+        feedback: feedback, location: at)
+      if let field = fields["expire"] { scenario.expiries = stringMap(field.value, field: "expire").mapValues { StepID($0) } }
+      scenarios.append(scenario)
     }
     return scenarios
   }

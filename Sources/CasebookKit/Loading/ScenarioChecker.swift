@@ -26,14 +26,20 @@ enum ScenarioChecker {
         }
       }
     }
+    let timers = Set(playbook.steps.compactMap(\.timer))
+    for (timer, step) in scenario.expiries.sorted(by: { $0.key < $1.key }) {
+      if !timers.contains(timer) { report("lets '\(timer)' run out, but no step starts a timer of that name") }
+      if playbook[step] == nil { report("lets '\(timer)' run out at step '\(step)', which does not exist") }
+    }
     guard diagnostics.isEmpty else { return diagnostics }
 
-    let header = CaseHeader(
+    var header = CaseHeader(
       playbook: playbook.id, title: playbook.title, playbookFile: playbook.file, playbookHash: playbook.contentHash,
       client: scenario.values["client"], mode: .practice, started: Date(timeIntervalSince1970: 0))
+    header.scenario = scenario.name
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
     var effects = engine.begin()
-    // A minute passes between answers, so that a scenario's waits can run out.
+    // A minute passes between answers; a wait limit runs out only where the scenario says (practice time).
     var now = Date(timeIntervalSince1970: 0)
     for _ in 0..<10_000 {
       now.addTimeInterval(60)

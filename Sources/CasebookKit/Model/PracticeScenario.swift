@@ -11,6 +11,9 @@ public struct PracticeScenario: Sendable, Hashable {
   public var answers: [StepID: String]
   /// The feedback for a wrong answer, by step and by answer word; `other` covers the rest.
   public var feedback: [StepID: [String: String]]
+  /// When each wait limit runs out in the scenario's own time: the step by which it has run out,
+  /// by timer name. Practice never waits real minutes; a limit not named here runs out on `:skip`.
+  public var expiries: [String: StepID] = [:]
   /// Where the scenario is written.
   public var location: SourceLocation
 

@@ -153,7 +153,9 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   public var current: StepID?
 
   /// Builds the record of a case from its state.
-  public init(state: SessionState, playbook: Playbook) {
+  ///
+  /// - Parameter timeZone: The zone of the case's days, from which due dates are counted.
+  public init(state: SessionState, playbook: Playbook, timeZone: TimeZone) {
     format = CaseHeader.currentFormat
     self.playbook = state.header.playbook
     title = state.header.title
@@ -183,11 +185,10 @@ public struct CaseRecord: Sendable, Hashable, Codable {
       return nil
     }
     if state.header.mode == .rehearse, let material = playbook.rehearsal {
-      review = Rehearsal(replaying: state, material: material, playbook: playbook).reviewParts
+      review = Rehearsal(replaying: state, material: material, playbook: playbook, timeZone: timeZone).reviewParts
     }
-    if let name = state.header.scenario, let scenario = playbook.scenarios.first(where: { $0.name == name }) {
-      var engine = CaseEngine(playbook: playbook, restoring: state)
-      engine.scenario = scenario
+    if let name = state.header.scenario {
+      let engine = CaseEngine(playbook: playbook, restoring: state, timeZone: timeZone)
       practice = engine.practiceScore.map { PracticeResult(scenario: name, right: $0.right, total: $0.total) }
     }
     carriedFrom = state.history.lazy.compactMap { entry -> String? in
@@ -205,7 +206,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     }
     nextActions = []
     if let outcome, let step = playbook[outcome.step] {
-      let engine = CaseEngine(playbook: playbook, restoring: state)
+      let engine = CaseEngine(playbook: playbook, restoring: state, timeZone: timeZone)
       let planned = engine.plannedActions(of: step)
       nextActions = planned.isEmpty ? [NextAction(text: outcome.text, due: nil)] : planned
     }
@@ -244,6 +245,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     case .attempted(let step, let answer, let at): HistoryEntry(event: "attempted", step: step, text: answer, at: at)
     case .said(_, let you, let at): HistoryEntry(event: "said", text: you, at: at)
     case .expired(let timer, let step, let at): HistoryEntry(event: "expired", step: step, text: timer, at: at)
+    case .skipped(let timer, let at): HistoryEntry(event: "skipped", text: timer, at: at)
     case .actionDone(_, let text, let at): HistoryEntry(event: "action-done", text: text, at: at)
     case .actionReopened(let number, let at, let text): HistoryEntry(event: "action-reopened", text: text ?? String(number), at: at)
     case .drafted, .carried: nil

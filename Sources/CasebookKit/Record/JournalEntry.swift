@@ -26,6 +26,8 @@ public enum JournalEntry: Sendable, Hashable, Codable {
   case carried(from: String, values: [String: String], at: Date)
   /// A timer ran out while `step` was asked, and the case took the branch for its expiry.
   case expired(timer: String, step: StepID, at: Date)
+  /// In practice, `:skip` moved the scenario's time on until `timer` ran out.
+  case skipped(timer: String, at: Date)
   /// A next action of the completed case (its number from 1, as `casebook next` lists it) was
   /// marked done.
   case actionDone(action: Int, text: String, at: Date)
@@ -51,7 +53,7 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     case .opened(let header): header.started
     case .answered(_, _, let at), .undone(_, let at), .noted(_, let at), .left(_, let at),
       .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at, _), .carried(_, _, let at), .attempted(_, _, let at), .said(_, _, let at),
-      .expired(_, _, let at), .actionDone(_, _, let at), .actionReopened(_, let at, _):
+      .expired(_, _, let at), .skipped(_, let at), .actionDone(_, _, let at), .actionReopened(_, let at, _):
       at
     }
   }

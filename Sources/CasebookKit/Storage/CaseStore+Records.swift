@@ -31,7 +31,7 @@ extension CaseStore {
     }
     do {
       let engine = try CaseEngine.replay(playbook: playbook, entries: contents.entries, timeZone: timeZone).engine
-      return CaseRecord(state: engine.state, playbook: playbook)
+      return CaseRecord(state: engine.state, playbook: playbook, timeZone: timeZone)
     } catch {
       throw StorageError("the journal of case '\(summary.name)' cannot be replayed (\(error))")
     }

@@ -106,7 +106,7 @@ public enum PlaybookTestRunner {
     for fragment in test.shown where !text.contains(fragment) {
       failures.append("shown text does not contain '\(fragment)'")
     }
-    let record = CaseRecord(state: state, playbook: playbook)
+    let record = CaseRecord(state: state, playbook: playbook, timeZone: TimeZone(identifier: "UTC")!)
     let drafts = record.drafts.map { ($0.subject ?? "") + "\n" + $0.text }.joined(separator: "\n")
     for fragment in test.drafted where !drafts.contains(fragment) {
       failures.append("no draft contains '\(fragment)'")

@@ -32,6 +32,7 @@ struct JournalReading {
       case .attempted: events.append("attempted")
       case .said: events.append("said")
       case .expired: events.append("expired")
+      case .skipped: events.append("skipped")
       case .actionDone: events.append("action-done")
       case .actionReopened: events.append("action-reopened")
       }

@@ -21,7 +21,7 @@ import Testing
         - Check they came (by 2026-11-20)
         - Review the no-show policy
       """))))
-    let record = CaseRecord(state: engine.state, playbook: playbook)
+    let record = CaseRecord(state: engine.state, playbook: playbook, timeZone: TimeZone(identifier: "UTC")!)
     #expect(record.outcome?.decision == "Rebook instead of charging the fee")
     #expect(record.nextActions == [
       .init(text: "Send the written confirmation", due: "2026-11-19"),
@@ -30,24 +30,43 @@ import Testing
     ])
   }
 
-  @Test func `a done mark finds its action by number and text, and by text alone when the numbers moved`() throws {
+  /// 2026-11-18 11:06:40 UTC: already 01:06 on 2026-11-19 at UTC+14.
+  static let started = Date(timeIntervalSince1970: 1_795_000_000)
+
+  /// A case of the `rebook` fixture for Kim, begun at ``started`` in `timeZone`, rebooked for
+  /// 2026-11-20 10:00 and so complete.
+  func rebooked(in timeZone: TimeZone) throws -> CaseEngine {
     let path = fixturesFolder().appendingPathComponent("valid/actions.yaml").path
     let playbook = try #require(PlaybookLoader.load(path: path).playbook)
-    let started = Date(timeIntervalSince1970: 1_795_000_000)
     let header = CaseHeader(
       playbook: "rebook", title: playbook.title, playbookFile: path, playbookHash: "0", client: "Kim", mode: .live,
-      started: started)
-    var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
+      started: Self.started)
+    var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
     _ = engine.begin()
-    _ = engine.handle(.input("2026-11-20 10:00"), at: started)
-    let done = started.addingTimeInterval(3600)
+    _ = engine.handle(.input("2026-11-20 10:00"), at: Self.started)
+    return engine
+  }
+
+  @Test(arguments: [("UTC", "2026-11-19"), ("Pacific/Kiritimati", "2026-11-20"), ("America/St_Johns", "2026-11-19")])
+  func `due dates count from the case's first day in the zone the record is built in`(zone: String, due: String) throws {
+    let timeZone = try #require(TimeZone(identifier: zone))
+    let engine = try rebooked(in: timeZone)
+    let replayed = try CaseEngine.replay(playbook: engine.playbook, entries: engine.state.history, timeZone: timeZone)
+    let record = CaseRecord(state: replayed.engine.state, playbook: engine.playbook, timeZone: timeZone)
+    #expect(record.nextActions.map(\.due) == [due, "2026-11-20", nil])
+  }
+
+  @Test func `a done mark finds its action by number and text, and by text alone when the numbers moved`() throws {
+    let utc = TimeZone(identifier: "UTC")!
+    let engine = try rebooked(in: utc)
+    let done = Self.started.addingTimeInterval(3600)
     var history = engine.state.history
     // Number 1 as listed when a fourth action came first: the text finds it at its place now.
     history.append(.actionDone(action: 2, text: "Send the written confirmation", at: done))
     history.append(.actionDone(action: 2, text: "Check they came", at: done))
     history.append(.actionReopened(action: 2, at: done))
-    let replayed = try CaseEngine.replay(playbook: playbook, entries: history, timeZone: TimeZone(identifier: "UTC")!)
-    let record = CaseRecord(state: replayed.engine.state, playbook: playbook)
+    let replayed = try CaseEngine.replay(playbook: engine.playbook, entries: history, timeZone: utc)
+    let record = CaseRecord(state: replayed.engine.state, playbook: engine.playbook, timeZone: utc)
     #expect(record.nextActions.map(\.done) == [done, nil, nil])
   }
 

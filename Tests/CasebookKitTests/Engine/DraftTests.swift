@@ -28,7 +28,7 @@ import Testing
       .show(Output(.outcome, "Log the no-show.")),
       .finish(.completed),
     ])
-    let record = CaseRecord(state: engine.state, playbook: playbook)
+    let record = CaseRecord(state: engine.state, playbook: playbook, timeZone: TimeZone(identifier: "UTC")!)
     #expect(record.drafts.map(\.text) == [email, text])
     #expect(engine.latestStepDrafts.map(\.kind) == [.email, .text])
 
@@ -38,7 +38,7 @@ import Testing
       return .drafted(step: step, kind: kind, subject: subject, text: text, at: at)
     }
     let replayed = try CaseEngine.replay(playbook: playbook, entries: unnumbered, timeZone: TimeZone(identifier: "UTC")!)
-    #expect(CaseRecord(state: replayed.engine.state, playbook: playbook).drafts.map(\.number) == [1, 2])
+    #expect(CaseRecord(state: replayed.engine.state, playbook: playbook, timeZone: TimeZone(identifier: "UTC")!).drafts.map(\.number) == [1, 2])
     #expect(replayed.engine.latestStepDrafts.map(\.kind) == [.email, .text])
     #expect(DraftRenderer.names(in: "{{a}} {{{b}}} {{#c}}{{/c}} {{^d}}{{/d}} {{! note}} {{&e}}") == ["a", "b", "c", "d", "e"])
   }

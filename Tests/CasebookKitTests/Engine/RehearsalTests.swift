@@ -47,7 +47,8 @@ import Testing
 
   func rehearsal(known: [String: String] = [:]) throws -> Rehearsal {
     let material = try #require(playbook.rehearsal)
-    return Rehearsal(material: material, playbook: playbook, known: known, seed: 1, turns: 6, timeZone: TimeZone(identifier: "UTC")!)
+    return Rehearsal(material: material, playbook: playbook, known: known, seed: 1, turns: 6,
+      started: Date(timeIntervalSince1970: 1_795_000_000), timeZone: TimeZone(identifier: "UTC")!)
   }
 
   @Test func `the plan is asked first, with its help on :hint, and a bad answer is refused`() throws {
@@ -102,13 +103,13 @@ import Testing
       .said(client: "You can't leave us.", you: "I understand.", at: Self.t0.addingTimeInterval(60)),
       .finished(step: "rehearsal", at: Self.t0.addingTimeInterval(120)),
     ]
-    let state = try #require(Rehearsal.state(replaying: entries, playbook: playbook))
+    let state = try #require(Rehearsal.state(replaying: entries, playbook: playbook, timeZone: TimeZone(identifier: "UTC")!))
     #expect(state.path.map(\.step) == ["reason"])
     #expect(state.values == ["ending_reason": .text("We no longer fit.")])
     #expect(state.status == .completed)
     #expect(state.history == entries)
     let replayed = try CaseEngine.replay(playbook: playbook, entries: entries, timeZone: TimeZone(identifier: "UTC")!)
     #expect(replayed.engine.state == state)
-    #expect(Rehearsal.state(replaying: Array(entries.dropLast()), playbook: playbook)?.status == .interrupted)
+    #expect(Rehearsal.state(replaying: Array(entries.dropLast()), playbook: playbook, timeZone: TimeZone(identifier: "UTC")!)?.status == .interrupted)
   }
 }

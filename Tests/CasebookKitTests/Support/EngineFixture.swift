@@ -5,15 +5,16 @@ import Testing
 /// An engine that has begun a case of the valid fixture `name`, in UTC, with no diagnostics.
 func startedEngine(
   _ name: String, client: String? = nil, started: Date = Date(timeIntervalSince1970: 0),
-  sourceLocation: Testing.SourceLocation = #_sourceLocation
+  mode: CaseMode = .live, scenario: String? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) throws -> CaseEngine {
   let path = fixturesFolder().appendingPathComponent("valid/\(name).yaml").path
   let result = PlaybookLoader.load(path: path)
   #expect(result.diagnostics == [], sourceLocation: sourceLocation)
   let playbook = try #require(result.playbook, sourceLocation: sourceLocation)
-  let header = CaseHeader(
+  var header = CaseHeader(
     playbook: playbook.id, title: playbook.title, playbookFile: path, playbookHash: playbook.contentHash,
-    client: client, mode: .live, started: started)
+    client: client, mode: mode, started: started)
+  header.scenario = scenario
   var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
   _ = engine.begin()
   return engine
