@@ -163,7 +163,7 @@ final class CaseSession {
 
   private func writeDraft(_ draft: FilledDraft) throws -> String {
     try writer.flush()
-    guard let folder = writer.folder else { throw StorageError("the case is not on disk yet") }
+    guard let folder = writer.folder else { throw StorageError.notOnDisk }
     let path = "\(folder)/\(draft.fileName)"
     try CaseStore.writeAtomically(Array(DraftFile.text(of: draft).utf8), to: path)
     return path

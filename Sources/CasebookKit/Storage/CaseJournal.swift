@@ -21,7 +21,7 @@ public final class CaseJournal {
       _ = try POSIX.tryLock(descriptor, path: path)
       return CaseJournal(path: path, descriptor: descriptor, durableLength: 0)
     } catch {
-      throw StorageError(error, doing: "create the case journal")
+      throw .io(error, operation: .createJournal)
     }
   }
 
@@ -33,55 +33,57 @@ public final class CaseJournal {
     do {
       descriptor = try POSIX.openAppending(path)
     } catch {
-      throw StorageError(error, doing: "open the case journal")
+      throw .io(error, operation: .openJournal)
     }
-    do {
-      guard try POSIX.tryLock(descriptor, path: path) else {
-        POSIX.close(descriptor)
-        throw StorageError("this case is open in another Casebook; finish or quit it there first ('\(path)' is locked)")
-      }
-      let bytes = try POSIX.readAll(descriptor, path: path)
-      let contents: JournalCodec.Contents
-      do {
-        contents = try JournalCodec.decode(bytes)
-      } catch {
-        POSIX.close(descriptor)
-        throw StorageError(
-          "the journal '\(path)' is damaged at line \(error.line): \(error.problem); it was left as it is")
-      }
-      if contents.droppedTail {
-        try POSIX.truncate(descriptor, to: contents.validLength, path: path)
-        try POSIX.sync(descriptor, path: path)
-      }
+    do throws(StorageError) {
+      let contents = try lockAndRead(descriptor, path: path)
       return (CaseJournal(path: path, descriptor: descriptor, durableLength: contents.validLength), contents)
-    } catch let error as StorageError {
-      throw error
-    } catch let error as POSIX.Failure {
-      POSIX.close(descriptor)
-      throw StorageError(error, doing: "read the case journal")
     } catch {
       POSIX.close(descriptor)
-      throw StorageError("could not read the case journal '\(path)'")
+      throw error
     }
   }
 
   /// Reads a journal without locking or changing it.
   public static func read(at path: String) throws(StorageError) -> JournalCodec.Contents {
+    let bytes: [UInt8]
     do {
       let descriptor = try POSIX.openReading(path)
       defer { POSIX.close(descriptor) }
-      let bytes = try POSIX.readAll(descriptor, path: path)
-      do {
-        return try JournalCodec.decode(bytes)
-      } catch {
-        throw StorageError("the journal '\(path)' is damaged at line \(error.line): \(error.problem)")
-      }
-    } catch let error as StorageError {
-      throw error
-    } catch let error as POSIX.Failure {
-      throw StorageError(error, doing: "read the case journal")
+      bytes = try POSIX.readAll(descriptor, path: path)
     } catch {
-      throw StorageError("could not read the case journal '\(path)'")
+      throw .io(error, operation: .readJournal)
+    }
+    return try decode(bytes, path: path, isLeftAsIs: false)
+  }
+
+  /// Locks an open journal and reads it, cutting off a torn last line; the caller closes it.
+  private static func lockAndRead(_ descriptor: Int32, path: String) throws(StorageError) -> JournalCodec.Contents {
+    let isLocked: Bool
+    let bytes: [UInt8]
+    do {
+      isLocked = try POSIX.tryLock(descriptor, path: path)
+      bytes = try isLocked ? POSIX.readAll(descriptor, path: path) : []
+    } catch {
+      throw .io(error, operation: .readJournal)
+    }
+    guard isLocked else { throw .locked(path: path) }
+    let contents = try decode(bytes, path: path, isLeftAsIs: true)
+    guard contents.droppedTail else { return contents }
+    do {
+      try POSIX.truncate(descriptor, to: contents.validLength, path: path)
+      try POSIX.sync(descriptor, path: path)
+    } catch {
+      throw .io(error, operation: .readJournal)
+    }
+    return contents
+  }
+
+  private static func decode(_ bytes: [UInt8], path: String, isLeftAsIs: Bool) throws(StorageError) -> JournalCodec.Contents {
+    do {
+      return try JournalCodec.decode(bytes)
+    } catch {
+      throw .damaged(path: path, line: error.line, problem: error.problem, isLeftAsIs: isLeftAsIs)
     }
   }
 
@@ -121,7 +123,7 @@ public final class CaseJournal {
       // Whatever reached the file is cut off, so a retry never follows a torn line; after a
       // failed fsync the written bytes are in doubt, so they are rewritten, never trusted.
       try? POSIX.truncate(descriptor, to: durableLength, path: path)
-      throw StorageError(error, doing: "save the answer to the case journal")
+      throw .io(error, operation: .saveAnswer)
     }
     durableLength += bytes.count
     pending.removeAll()
@@ -148,7 +150,7 @@ extension CaseJournal {
       try POSIX.writeAll(output, bytes, path: target)
       try POSIX.sync(output, path: target)
     } catch {
-      throw StorageError(error, doing: "write a copy of the journal")
+      throw .io(error, operation: .copyJournal)
     }
     return target
   }

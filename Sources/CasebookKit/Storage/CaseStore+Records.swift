@@ -27,13 +27,13 @@ extension CaseStore {
   public func rebuildRecord(_ summary: Summary, timeZone: TimeZone) throws(StorageError) -> CaseRecord {
     let contents = try CaseJournal.read(at: "\(summary.folder)/\(CaseJournal.fileName)")
     guard case .success(let playbook) = playbook(for: summary, preferSnapshot: true) else {
-      throw StorageError("the playbook of case '\(summary.name)' cannot be loaded, from its file or its copy in the case folder")
+      throw .playbookUnavailable(caseName: summary.name)
     }
     do {
       let engine = try CaseEngine.replay(playbook: playbook, entries: contents.entries, timeZone: timeZone).engine
       return CaseRecord(state: engine.state, playbook: playbook, timeZone: timeZone)
     } catch {
-      throw StorageError("the journal of case '\(summary.name)' cannot be replayed (\(error))")
+      throw .notReplayable(caseName: summary.name, error)
     }
   }
 
@@ -48,14 +48,13 @@ extension CaseStore {
         do {
           try POSIX.makeDirectories("\(folder)/\(relative[..<slash])")
         } catch {
-          throw StorageError(error, doing: "keep the playbook's part '\(relative)' with the case")
+          throw .io(error, operation: .keepPart(relativePath: relative))
         }
       }
       try writeAtomically(Array(text.utf8), to: path)
     }
     if !snapshot.outside.isEmpty {
-      throw StorageError(
-        "the copy of the playbook kept with the case lacks \(snapshot.outside.map { "'\($0)'" }.joined(separator: ", ")), included from outside the playbook's folder")
+      throw .partsOutside(snapshot.outside)
     }
   }
 
@@ -92,11 +91,10 @@ extension CaseStore {
     // Numbered as `casebook next` showed them, from the same record.
     let record = try self.record(of: summary, timeZone: timeZone)
     guard record.status == .completed else {
-      throw StorageError("case '\(summary.name)' is not complete yet; its next actions come at its end (casebook resume \(summary.name))")
+      throw .notComplete(caseName: summary.name)
     }
     guard record.nextActions.indices.contains(number - 1) else {
-      let count = record.nextActions.count
-      throw StorageError("case '\(summary.name)' has \(count) next action\(count == 1 ? "" : "s"); there is no number \(number)")
+      throw .noSuchAction(caseName: summary.name, number: number, count: record.nextActions.count)
     }
     var action = record.nextActions[number - 1]
     guard (action.done != nil) != done else { return (action, false) }
@@ -112,11 +110,15 @@ extension CaseStore {
   /// - Returns: The folder written.
   public func export(_ summary: Summary, to destination: String) throws(StorageError) -> String {
     let target = "\(destination)/\(summary.name)"
+    let isCreated: Bool
     do {
       try POSIX.makeDirectories(destination)
-      guard try POSIX.makeDirectory(target) else {
-        throw StorageError("'\(target)' already exists; choose another folder")
-      }
+      isCreated = try POSIX.makeDirectory(target)
+    } catch {
+      throw .io(error, operation: .exportCase)
+    }
+    guard isCreated else { throw .exists(path: target) }
+    do {
       for name in [Self.recordMarkdownName, Self.recordJSONName, CaseJournal.fileName, Self.playbookSnapshotName] {
         let source = "\(summary.folder)/\(name)"
         guard FileManager.default.fileExists(atPath: source) else { continue }
@@ -128,12 +130,8 @@ extension CaseStore {
         try POSIX.writeAll(output, bytes, path: "\(target)/\(name)")
         try POSIX.sync(output, path: "\(target)/\(name)")
       }
-    } catch let error as StorageError {
-      throw error
-    } catch let error as POSIX.Failure {
-      throw StorageError(error, doing: "export the case")
     } catch {
-      throw StorageError("could not export the case to '\(target)'")
+      throw .io(error, operation: .exportCase)
     }
     return target
   }
@@ -146,7 +144,7 @@ extension CaseStore {
     do {
       try POSIX.removeDirectory(summary.folder)
     } catch {
-      throw StorageError(error, doing: "delete the case")
+      throw .io(error, operation: .deleteCase)
     }
   }
 }

@@ -47,7 +47,7 @@ public struct CaseStore: Sendable {
     do {
       try POSIX.makeDirectories(casesFolder)
     } catch {
-      throw StorageError(error, doing: "create the Casebook home")
+      throw .io(error, operation: .createHome)
     }
   }
 
@@ -69,13 +69,13 @@ public struct CaseStore: Sendable {
       do {
         created = try POSIX.makeDirectory(folder)
       } catch {
-        throw StorageError(error, doing: "create the case folder")
+        throw .io(error, operation: .createCaseFolder)
       }
       guard created else { continue }
       let journal = try CaseJournal.create(at: "\(folder)/\(CaseJournal.fileName)")
       return (name, journal)
     }
-    throw StorageError("could not find a free folder name for '\(base)' under '\(casesFolder)'")
+    throw .noFreeName(base: base, folder: casesFolder)
   }
 
   /// The folder of the case named `name` (a folder name or a path to a case folder).
@@ -110,7 +110,7 @@ public struct CaseStore: Sendable {
     do {
       json = try record.jsonData()
     } catch {
-      throw StorageError("could not encode the case record")
+      throw .recordNotEncodable
     }
     let markdown = CaseRecordRenderer.markdown(record, timeZone: timeZone)
     try writeAtomically([UInt8](json), to: "\(folder)/\(recordJSONName)")
@@ -142,7 +142,7 @@ public struct CaseStore: Sendable {
       defer { POSIX.close(directory) }
       try POSIX.sync(directory, path: folder)
     } catch {
-      throw StorageError(error, doing: "write '\(name)'")
+      throw .io(error, operation: .write(fileName: name))
     }
   }
 }

@@ -90,7 +90,7 @@ public final class CaseWriter {
   /// Writes the whole journal, saved and pending entries, as a new file in `folder`.
   public func writeCopy(into folder: String) throws(StorageError) -> String {
     guard case .open(let name, _, let journal) = state else {
-      throw StorageError("the case was never created on disk; nothing to copy")
+      throw .nothingToCopy
     }
     for entry in deferred { journal.enqueue(entry) }
     deferred.removeAll()

@@ -9,15 +9,19 @@
 /// The raw file-system calls Casebook's storage makes, in one place, each retried on `EINTR`.
 ///
 /// Files are created 0600 and folders 0700 at creation, never through a symbolic link and never
-/// over an existing file.
-enum POSIX {
+/// over an existing file. Only ``Failure`` is public, for ``StorageError/io(_:operation:)``.
+public enum POSIX {
   /// A failed call: which call, on what path, and `errno`.
-  struct Failure: Error, Sendable, Hashable {
-    var call: String
-    var path: String
-    var code: Int32
+  public struct Failure: Error, Sendable, Hashable {
+    /// The call's name, such as `open`.
+    public var call: String
+    /// The path it was made on.
+    public var path: String
+    /// Its `errno`.
+    public var code: Int32
 
-    var reason: String { String(cString: strerror(code)) }
+    /// The system's wording of ``code``.
+    public var reason: String { String(cString: strerror(code)) }
   }
 
   /// Creates a new file, failing if anything exists at `path` (a link included).
