@@ -16,19 +16,19 @@ import Testing
     let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let definitions = try #require(schema["$defs"] as? [String: [String: Any]])
     let pairs: [(String, [String], [String: Any])] = [
-      ("playbook", NodeReader.playbookKeys, schema),
-      ("step", NodeReader.stepKeys, definitions["step"] ?? [:]),
-      ("choice", NodeReader.choiceKeys, definitions["choice"] ?? [:]),
-      ("branch case", NodeReader.branchKeys, definitions["branchCase"] ?? [:]),
-      ("checklist item", NodeReader.itemKeys, definitions["checklistItem"] ?? [:]),
-      ("input", NodeReader.inputKeys, definitions["input"] ?? [:]),
-      ("draft", NodeReader.draftKeys, definitions["draft"] ?? [:]),
-      ("action", NodeReader.actionKeys, definitions["action"] ?? [:]),
-      ("rehearsal", NodeReader.rehearsalKeys, definitions["rehearsal"] ?? [:]),
-      ("reply", NodeReader.replyKeys, definitions["reply"] ?? [:]),
-      ("scenario", NodeReader.scenarioKeys, definitions["scenario"] ?? [:]),
-      ("translation", NodeReader.translationKeys, definitions["translation"] ?? [:]),
-      ("step text", NodeReader.stepTextKeys, definitions["stepText"] ?? [:]),
+      ("playbook", NodeReader.PlaybookKey.names, schema),
+      ("step", NodeReader.StepKey.names, definitions["step"] ?? [:]),
+      ("choice", NodeReader.ChoiceKey.names, definitions["choice"] ?? [:]),
+      ("branch case", NodeReader.BranchCaseKey.names, definitions["branchCase"] ?? [:]),
+      ("checklist item", NodeReader.ChecklistItemKey.names, definitions["checklistItem"] ?? [:]),
+      ("input", NodeReader.InputKey.names, definitions["input"] ?? [:]),
+      ("draft", NodeReader.DraftKey.names, definitions["draft"] ?? [:]),
+      ("action", NodeReader.ActionKey.names, definitions["action"] ?? [:]),
+      ("rehearsal", NodeReader.RehearsalKey.names, definitions["rehearsal"] ?? [:]),
+      ("reply", NodeReader.ReplyKey.names, definitions["reply"] ?? [:]),
+      ("scenario", NodeReader.ScenarioKey.names, definitions["scenario"] ?? [:]),
+      ("translation", NodeReader.TranslationKey.names, definitions["translation"] ?? [:]),
+      ("step text", NodeReader.StepTextKey.names, definitions["stepText"] ?? [:]),
       ("part include", ["include"], definitions["include"] ?? [:]),
     ]
     for (name, loaderKeys, object) in pairs {
