@@ -257,10 +257,9 @@ import Testing
     // A record.json older than its journal (a crash between the two) is not trusted: the journal wins.
     let recordPath = "\(casebook.home)/cases/2026-11-24-rebook-lee/record.json"
     try staleRecord.write(toFile: recordPath, atomically: false, encoding: .utf8)
-    // An hour before the journal was written (not before "now": the test's clock may be faked).
-    let journalPath = "\(casebook.home)/cases/2026-11-24-rebook-lee/journal.log"
-    let written = try #require(try FileManager.default.attributesOfItem(atPath: journalPath)[.modificationDate] as? Date)
-    try FileManager.default.setAttributes([.modificationDate: written.addingTimeInterval(-3600)], ofItemAtPath: recordPath)
+    // Long before the journal was written, whatever the test's clock says (faketime shifts stat too).
+    let longAgo = Date(timeIntervalSince1970: 1_000_000_000)
+    try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: recordPath)
     #expect(!(try casebook.run(["next"]).stdout.contains("rebook-lee#1")))
 
     let reopened = try casebook.run(["done", "2026-11-24-rebook-lee#1", "--undo"])
