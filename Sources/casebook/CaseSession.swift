@@ -26,7 +26,7 @@ final class CaseSession {
   }
 
   /// The case as it stands.
-  var state: SessionState { engine.state }
+  var state: CaseState { engine.state }
   /// The playbook it runs.
   var playbook: Playbook { engine.playbook }
   /// The case folder's name, once the case is on disk.
@@ -36,11 +36,15 @@ final class CaseSession {
   func run(startingWith effects: [Effect]) -> Int32 {
     var effects = effects
     while true {
-      var next: Reading?
+      var next: Event?
       for effect in effects {
         switch effect {
         case .show(let output):
+          // The case moved on: a line half typed for the question it left is dropped.
+          reader.abandonLine()
           console.show(output)
+        case .announce(let output):
+          reader.announce(output.text)
         case .reject(let hint):
           console.hint(hint)
         case .persist(let entry):
@@ -50,7 +54,7 @@ final class CaseSession {
         case .copyDraft(let draft):
           copy(draft)
         case .editDraft(let draft):
-          if let edited = edit(draft) { next = .event(.draftEdited(edited)) }
+          if let edited = edit(draft) { next = .draftEdited(edited) }
         case .ask(let prompt):
           var prompt = prompt
           if !writer.unsaved.isEmpty { prompt.text = "[unsaved] " + prompt.text }
@@ -60,44 +64,20 @@ final class CaseSession {
         }
         if next != nil { break }
       }
-      switch next {
-      case .event(let event): effects = engine.handle(event, at: clock.now())
-      case .movedOn(let moved): effects = moved
-      case nil: return finish(.interrupted)
-      }
+      guard let event = next else { return finish(.interrupted) }
+      effects = engine.handle(event, at: clock.now())
     }
   }
 
-  /// What waiting at a prompt gave: an event for the engine, or the engine's effects when time ran
-  /// out and the case moved on by itself.
-  private enum Reading {
-    case event(Event)
-    case movedOn([Effect])
-  }
-
-  private func read(_ prompt: Prompt) -> Reading {
-    var prompt = prompt
+  /// Reads at the prompt until the person gives an event; a deadline passing is a tick.
+  private func read(_ prompt: Prompt) -> Event {
     while true {
       switch reader.read(prompt) {
-      case .line(let line): return .event(.input(line))
+      case .line(let line): return .input(line)
       case .cancelled: console.hint("Line cleared. Press Ctrl-C again to leave (the case is kept), or type :quit.")
-      case .endOfInput: return .event(.endOfInput)
-      case .interrupted: return .event(.interrupted)
-      case .deadlinePassed:
-        let effects = engine.handle(.tick, at: clock.now())
-        let announcements = effects.compactMap { effect -> Output? in
-          if case .show(let output) = effect { output } else { nil }
-        }
-        guard announcements.count < effects.count else {
-          announcements.forEach { reader.announce($0.text) }
-          // Another timer may still be running: count down to it on the same line.
-          if let next = engine.currentPrompt {
-            prompt.deadline = next.deadline
-          }
-          continue
-        }
-        reader.abandonLine()
-        return .movedOn(effects)
+      case .endOfInput: return .endOfInput
+      case .interrupted: return .interrupted
+      case .deadlinePassed: return .tick
       }
     }
   }

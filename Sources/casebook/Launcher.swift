@@ -84,10 +84,11 @@ struct Launcher {
       mode: mode, started: started, language: language)
     header.startAt = startAt
     header.scenario = scenario?.name
+    header.carried = carried.map { CaseHeader.CarriedValues(from: $0.from, values: $0.values) }
     let writer = CaseWriter(
       store: store, day: TimeFormatter(timeZone: timeZone).day(started), header: header, snapshot: snapshot)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
-    let effects = engine.begin(carrying: carried)
+    let effects = engine.handle(.begin, at: started)
     let lineReader = reader ?? makeReader(history: history)
     let session = CaseSession(
       engine: engine, writer: writer, reader: lineReader, console: console, clock: clock, timeZone: timeZone)
@@ -158,9 +159,8 @@ struct Launcher {
     var engine: CaseEngine
     let playbook = original.translated(to: summary.header.language)
     do {
-      let replayed = try CaseEngine.replay(playbook: playbook, entries: contents.entries, timeZone: timeZone)
-      engine = replayed.engine
-      for entry in replayed.skipped {
+      engine = try CaseEngine(playbook: playbook, replaying: contents.entries, timeZone: timeZone)
+      for entry in engine.state.unfitEntries {
         if case .answered(let step, _, _) = entry {
           console.error("warning: the answer at step '\(step)' no longer fits the playbook and was skipped")
         }
@@ -173,7 +173,7 @@ struct Launcher {
       return 1
     }
     console.write("Resuming case \(TextSanitizer.clean(summary.name))\n")
-    let effects = engine.resume(at: clock.now())
+    let effects = engine.handle(.resume, at: clock.now())
     let reader = makeReader(history: history)
     let session = CaseSession(
       engine: engine, writer: CaseWriter(name: summary.name, folder: summary.folder, journal: journal),

@@ -1,19 +1,22 @@
-/// Something the engine asks its adapter to do, in order.
+/// What the adapter must do for the engine, in order. Each says what it means, so the adapter
+/// never has to guess from how many came back.
 public enum Effect: Sendable, Hashable {
-  /// Print a block of text.
+  /// Show this as part of the case's flow (a line being typed is dropped first).
   case show(Output)
-  /// Tell the person their input was not accepted, and why.
+  /// Show this above the line being typed, which goes on (a wait limit that ran out).
+  case announce(Output)
+  /// Show this hint after a refused answer or command.
   case reject(String)
-  /// Append this entry to the case's journal and make it durable before going on.
+  /// Write this entry to the journal before anything after it is shown.
   case persist(JournalEntry)
-  /// Make every journaled entry durable now, retrying any whose write failed.
+  /// Write any entries that could not be saved yet (`:save`).
   case flush
-  /// Put this draft on the clipboard and in a file of the case folder, and say where.
+  /// Copy this draft to the clipboard and a file.
   case copyDraft(FilledDraft)
-  /// Open this draft in the person's editor; send back ``Event/draftEdited(_:)``.
+  /// Open this draft in the person's editor; the edited text comes back as an event.
   case editDraft(FilledDraft)
-  /// Read the next line for this prompt.
+  /// Read an answer to this prompt (or go on reading the line already begun for it).
   case ask(Prompt)
-  /// The case stopped with this status: write the record and leave.
+  /// The case stops here, with this status.
   case finish(CaseStatus)
 }

@@ -1,13 +1,17 @@
-/// Something that happens to a running case, as the engine sees it.
+/// Something that happened to a case, handed to ``CaseEngine/handle(_:at:)``.
 public enum Event: Sendable, Hashable {
-  /// A line the person entered: an answer, or an in-session command starting with `:`.
+  /// The case begins: its header is journaled and it goes to its first step.
+  case begin
+  /// A left case is picked up again.
+  case resume
+  /// A line the person typed.
   case input(String)
-  /// Standard input ended (Ctrl-D at an empty prompt, or the end of piped input).
+  /// Standard input ended.
   case endOfInput
-  /// The process is being stopped (a signal, or the terminal went away).
+  /// A signal or a lost terminal: the case is left, kept as interrupted.
   case interrupted
-  /// Time passed while waiting for an answer: timers may run out.
+  /// Time passed: a wait limit may have run out.
   case tick
-  /// A draft came back from the editor with this text.
+  /// The person edited a draft (`:edit`); this is the edited text.
   case draftEdited(FilledDraft)
 }

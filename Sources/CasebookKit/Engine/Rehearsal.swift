@@ -77,7 +77,7 @@ public struct Rehearsal: Sendable {
     let startDay = CivilDate(started, in: calendar)
     for index in plan.indices {
       guard let name = plan[index].question.save, let text = known[name],
-        case .accepted(_, let canonical) = CaseEngine.read(text, for: plan[index].question, today: startDay)
+        case .accepted(_, let canonical) = AnswerReader.read(text, for: plan[index].question, today: startDay)
       else { continue }
       plan[index].answer = canonical
     }
@@ -85,7 +85,7 @@ public struct Rehearsal: Sendable {
 
   /// A finished (or left) rehearsal, rebuilt from its case to review it: the plan's answers from
   /// the case's values, the exchanges from its history.
-  public init(replaying state: SessionState, material: RehearsalMaterial, playbook: Playbook, timeZone: TimeZone) {
+  public init(replaying state: CaseState, material: RehearsalMaterial, playbook: Playbook, timeZone: TimeZone) {
     self.init(
       material: material, playbook: playbook, known: state.values.mapValues(\.description), seed: 0,
       turns: material.replies.count, started: state.header.started, timeZone: timeZone)
@@ -156,7 +156,7 @@ public struct Rehearsal: Sendable {
       if text.hasPrefix(":") { return .rejected("'\(text)' is not a command here. Type :hint for help, or :quit to end.") }
     }
     if !isPlanSettled, let index = plan.firstIndex(where: { $0.answer == nil }) {
-      switch CaseEngine.read(text, for: plan[index].question, today: CivilDate(now, in: calendar)) {
+      switch AnswerReader.read(text, for: plan[index].question, today: CivilDate(now, in: calendar)) {
       case .accepted(_, let canonical):
         plan[index].answer = canonical
         return .kept(.answered(step: plan[index].step, answer: canonical, at: now))
@@ -237,18 +237,18 @@ public struct Rehearsal: Sendable {
 
   /// The state of a rehearsal case rebuilt from its journal: the plan's answers as its path and
   /// values, the conversation in its history.
-  public static func state(replaying entries: [JournalEntry], playbook: Playbook, timeZone: TimeZone) -> SessionState? {
+  public static func state(replaying entries: [JournalEntry], playbook: Playbook, timeZone: TimeZone) -> CaseState? {
     guard case .opened(let header)? = entries.first else { return nil }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
-    var state = SessionState(header: header)
+    var state = CaseState(header: header)
     state.history = entries
     state.status = .interrupted
     for entry in entries.dropFirst() {
       switch entry {
       case .answered(let step, let answer, let at):
         guard case .ask(let question)? = playbook[step]?.kind else { continue }
-        let value = CaseEngine.read(answer, for: question, today: CivilDate(at, in: calendar))
+        let value = AnswerReader.read(answer, for: question, today: CivilDate(at, in: calendar))
         guard case .accepted(let read, _) = value else { continue }
         state.path.append(.init(step: step, text: question.text, answer: answer, value: read, at: at))
         if let name = question.save { state.values[name] = read }

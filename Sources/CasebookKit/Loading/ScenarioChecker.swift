@@ -12,24 +12,24 @@ enum ScenarioChecker {
       diagnostics.append(.badScenario(scenario.name, problem, at: scenario.location))
     }
     for step in scenario.answers.keys.sorted() where playbook[step] == nil {
-      report("gives an answer for step '\(step)', which does not exist")
+      report("gives an answer for step \(quoted(step)), which does not exist")
     }
     for (step, answers) in scenario.feedback.sorted(by: { $0.key < $1.key }) {
       guard let found = playbook[step] else {
-        report("gives feedback for step '\(step)', which does not exist")
+        report("gives feedback for step \(quoted(step)), which does not exist")
         continue
       }
       if case .ask(let question) = found.kind, case .choices(let choices) = question.answers {
         let words = Set(choices.map { $0.answer.lowercased() } + ["other"])
         for answer in answers.keys.sorted() where !words.contains(answer.lowercased()) {
-          report("gives feedback for '\(answer)' at step '\(step)', which is not one of its answers")
+          report("gives feedback for \(quoted(answer)) at step \(quoted(step)), which is not one of its answers")
         }
       }
     }
     let timers = Set(playbook.steps.compactMap(\.timer))
     for (timer, step) in scenario.expiries.sorted(by: { $0.key < $1.key }) {
-      if !timers.contains(timer) { report("lets '\(timer)' run out, but no step starts a timer of that name") }
-      if playbook[step] == nil { report("lets '\(timer)' run out at step '\(step)', which does not exist") }
+      if !timers.contains(timer) { report("lets \(quoted(timer)) run out, but no step starts a timer of that name") }
+      if playbook[step] == nil { report("lets \(quoted(timer)) run out at step \(quoted(step)), which does not exist") }
     }
     guard diagnostics.isEmpty else { return diagnostics }
 
@@ -38,7 +38,7 @@ enum ScenarioChecker {
       client: scenario.values["client"], mode: .practice, started: Date(timeIntervalSince1970: 0))
     header.scenario = scenario.name
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
-    var effects = engine.begin()
+    var effects = engine.handle(.begin, at: header.started)
     // A minute passes between answers; a wait limit runs out only where the scenario says (practice time).
     var now = Date(timeIntervalSince1970: 0)
     for _ in 0..<10_000 {
@@ -47,13 +47,13 @@ enum ScenarioChecker {
       guard let current = engine.state.current, case .ask(let question)? = playbook[current]?.kind else { break }
       let answer = question.isInput ? question.save.flatMap { scenario.values[$0] } : scenario.answers[current]
       guard let answer else {
-        report("gives no answer at step '\(current)'")
+        report("gives no answer at step \(quoted(current))")
         return diagnostics
       }
       effects = engine.handle(.input(answer), at: now)
       if case .reject(let hint)? = effects.first {
         let reason = hint.unicodeScalars.count <= 120 ? ": \(hint)" : ""
-        report("its answer \(quoted(answer)) at step '\(current)' is not accepted\(reason)")
+        report("its answer \(quoted(answer)) at step \(quoted(current)) is not accepted\(reason)")
         return diagnostics
       }
     }

@@ -155,7 +155,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   /// Builds the record of a case from its state.
   ///
   /// - Parameter timeZone: The zone of the case's days, from which due dates are counted.
-  public init(state: SessionState, playbook: Playbook, timeZone: TimeZone) {
+  public init(state: CaseState, playbook: Playbook, timeZone: TimeZone) {
     format = CaseHeader.currentFormat
     self.playbook = state.header.playbook
     title = state.header.title
@@ -188,13 +188,11 @@ public struct CaseRecord: Sendable, Hashable, Codable {
       review = Rehearsal(replaying: state, material: material, playbook: playbook, timeZone: timeZone).reviewParts
     }
     if let name = state.header.scenario {
-      let engine = CaseEngine(playbook: playbook, restoring: state, timeZone: timeZone)
-      practice = engine.practiceScore.map { PracticeResult(scenario: name, right: $0.right, total: $0.total) }
+      practice = PracticeJudge.score(of: state, playbook: playbook).map {
+        PracticeResult(scenario: name, right: $0.right, total: $0.total)
+      }
     }
-    carriedFrom = state.history.lazy.compactMap { entry -> String? in
-      if case .carried(let from, _, _) = entry { return from }
-      return nil
-    }.first
+    carriedFrom = state.header.carried?.from
     drafts = state.history.compactMap { entry in
       guard case .drafted(let step, let kind, let subject, let text, let at, let number) = entry else { return nil }
       return DraftEntry(step: step, kind: kind, subject: subject, text: text, at: at, number: number)
@@ -206,8 +204,9 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     }
     nextActions = []
     if let outcome, let step = playbook[outcome.step] {
-      let engine = CaseEngine(playbook: playbook, restoring: state, timeZone: timeZone)
-      let planned = engine.plannedActions(of: step)
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = timeZone
+      let planned = ActionSchedule.actions(of: step, in: state, calendar: calendar)
       nextActions = planned.isEmpty ? [NextAction(text: outcome.text, due: nil)] : planned
     }
     // Each mark names its action by number and text: the text decides if the playbook changed since.

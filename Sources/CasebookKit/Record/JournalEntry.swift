@@ -83,6 +83,24 @@ public struct CaseHeader: Sendable, Hashable, Codable {
   public var startAt: StepID?
   /// The practice scenario, in practice mode.
   public var scenario: String?
+  /// Values the case began with (`--set`, a scenario's presets, a handed-over case's values), as
+  /// written, and where they came from. (Journals before this field held them in a `carried`
+  /// entry after the header.)
+  public var carried: CarriedValues?
+
+  /// Values a case begins with, and where they came from.
+  public struct CarriedValues: Sendable, Hashable, Codable {
+    /// Where they came from: `--set`, `scenario NAME`, or the case handed over from.
+    public var from: String
+    /// The values by saved name, as written.
+    public var values: [String: String]
+
+    /// Creates carried values.
+    public init(from: String, values: [String: String]) {
+      self.from = from
+      self.values = values
+    }
+  }
 
   /// The journal format this build writes.
   public static let currentFormat = 1

@@ -30,7 +30,7 @@ extension CaseStore {
       throw .playbookUnavailable(caseName: summary.name)
     }
     do {
-      let engine = try CaseEngine.replay(playbook: playbook, entries: contents.entries, timeZone: timeZone).engine
+      let engine = try CaseEngine(playbook: playbook, replaying: contents.entries, timeZone: timeZone)
       return CaseRecord(state: engine.state, playbook: playbook, timeZone: timeZone)
     } catch {
       throw .notReplayable(caseName: summary.name, error)

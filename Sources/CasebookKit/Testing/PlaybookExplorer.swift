@@ -32,7 +32,7 @@ public enum PlaybookExplorer {
       playbook: playbook.id, title: playbook.title, playbookFile: playbook.file, playbookHash: playbook.contentHash,
       client: "Sample Client", mode: .live, started: Date(timeIntervalSince1970: 1_800_000_000))
     var first = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
-    _ = first.begin()
+    _ = first.handle(.begin, at: header.started)
     var visitedSteps: Set<StepID> = []
     var givenAnswers: Set<String> = []
     var ends: [StepID: Int] = [:]
@@ -122,7 +122,7 @@ public enum PlaybookExplorer {
   static func options(_ engine: CaseEngine) -> [String] {
     guard let current = engine.state.current, case .ask(let question)? = engine.playbook[current]?.kind else { return [] }
     switch question.answers {
-    case .choices(let choices): return engine.offered(choices).map(\.answer)
+    case .choices(let choices): return engine.state.offered(choices).map(\.answer)
     case .checklist(let items, _): return ["none", items.map(\.answer).joined(separator: " ")]
     case .input(let kind, _):
       switch kind {

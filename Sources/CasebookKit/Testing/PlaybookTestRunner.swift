@@ -65,7 +65,7 @@ public enum PlaybookTestRunner {
         }
       }
     }
-    collect(engine.begin())
+    collect(engine.handle(.begin, at: header.started))
     var now = start
     var failures: [String] = []
     var typed: [String] = []

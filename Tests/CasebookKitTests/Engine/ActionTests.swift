@@ -13,7 +13,7 @@ import Testing
       playbook: "rebook", title: playbook.title, playbookFile: path, playbookHash: "0", client: "Kim", mode: .live,
       started: started)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
-    _ = engine.begin()
+    _ = engine.handle(.begin, at: engine.state.header.started)
     let effects = engine.handle(.input("2026-11-20 10:00"), at: started)
     #expect(effects.contains(.show(Output(.outcome, """
       Next:
@@ -42,7 +42,7 @@ import Testing
       playbook: "rebook", title: playbook.title, playbookFile: path, playbookHash: "0", client: "Kim", mode: .live,
       started: Self.started)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
-    _ = engine.begin()
+    _ = engine.handle(.begin, at: engine.state.header.started)
     _ = engine.handle(.input("2026-11-20 10:00"), at: Self.started)
     return engine
   }
@@ -51,7 +51,7 @@ import Testing
   func `due dates count from the case's first day in the zone the record is built in`(zone: String, due: String) throws {
     let timeZone = try #require(TimeZone(identifier: zone))
     let engine = try rebooked(in: timeZone)
-    let replayed = try CaseEngine.replay(playbook: engine.playbook, entries: engine.state.history, timeZone: timeZone)
+    let replayed = try replay(engine.playbook, engine.state.history, timeZone: timeZone)
     let record = CaseRecord(state: replayed.engine.state, playbook: engine.playbook, timeZone: timeZone)
     #expect(record.nextActions.map(\.due) == [due, "2026-11-20", nil])
   }
@@ -65,7 +65,7 @@ import Testing
     history.append(.actionDone(action: 2, text: "Send the written confirmation", at: done))
     history.append(.actionDone(action: 2, text: "Check they came", at: done))
     history.append(.actionReopened(action: 2, at: done))
-    let replayed = try CaseEngine.replay(playbook: engine.playbook, entries: history, timeZone: utc)
+    let replayed = try replay(engine.playbook, history, timeZone: utc)
     let record = CaseRecord(state: replayed.engine.state, playbook: engine.playbook, timeZone: utc)
     #expect(record.nextActions.map(\.done) == [done, nil, nil])
   }

@@ -21,7 +21,7 @@ import Testing
 
   func started() -> CaseEngine {
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: Self.utc)
-    _ = engine.begin()
+    _ = engine.handle(.begin, at: engine.state.header.started)
     return engine
   }
 
@@ -32,7 +32,7 @@ import Testing
 
   @Test func `beginning journals the header, passes the say step and asks the first question`() {
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: Self.utc)
-    let effects = engine.begin()
+    let effects = engine.handle(.begin, at: engine.state.header.started)
     #expect(effects == [
       .persist(.opened(header)),
       .show(Output(.heading, "A small playbook · client: Dana Ruiz\nAnswer with a word or its number. :help lists commands.")),
@@ -74,14 +74,14 @@ import Testing
 
   @Test func `single keys: a number up to nine, and a first letter no other answer shares`() {
     func choices(_ words: String...) -> [Choice] { words.map { Choice(answer: $0, next: "x", location: SourceLocation(file: "t.yaml", line: 1, column: 1)) } }
-    #expect(CaseEngine.singleKeys(for: choices("coming", "cannot", "emergency")) == ["1": "coming", "2": "cannot", "3": "emergency", "e": "emergency"])
+    #expect(AnswerReader.singleKeys(for: choices("coming", "cannot", "emergency")) == ["1": "coming", "2": "cannot", "3": "emergency", "e": "emergency"])
     // Ten choices: "1" could begin "10", so numbers need Enter.
     let ten = choices("a0", "b1", "c2", "d3", "e4", "f5", "g6", "h7", "i8", "j9")
-    let tenKeys = CaseEngine.singleKeys(for: ten).keys.map(\.isLetter)
+    let tenKeys = AnswerReader.singleKeys(for: ten).keys.map(\.isLetter)
     #expect(tenKeys.count == 10 && !tenKeys.contains(false))
     // An answer that starts with a digit could be typed out, so numbers need Enter.
-    #expect(CaseEngine.singleKeys(for: choices("15m", "later")) == ["l": "later"])
-    #expect(CaseEngine.singleKeys(for: choices("no", "not-yet")) == ["1": "no", "2": "not-yet"])
+    #expect(AnswerReader.singleKeys(for: choices("15m", "later")) == ["l": "later"])
+    #expect(AnswerReader.singleKeys(for: choices("no", "not-yet")) == ["1": "no", "2": "not-yet"])
   }
 
   @Test func `single keys are for live use only: coaching and practice answer with Enter`() {
@@ -89,7 +89,7 @@ import Testing
       var header = header
       header.mode = mode
       var engine = CaseEngine(playbook: playbook, header: header, timeZone: Self.utc)
-      guard case .ask(let prompt)? = engine.begin().last else {
+      guard case .ask(let prompt)? = engine.handle(.begin, at: engine.state.header.started).last else {
         Issue.record("no prompt")
         continue
       }
@@ -168,14 +168,14 @@ import Testing
     func collect(_ effects: [Effect]) {
       for case .persist(let entry) in effects { journal.append(entry) }
     }
-    collect(live.begin())
+    collect(live.handle(.begin, at: live.state.header.started))
     collect(live.handle(.input("no"), at: at(1)))
     collect(live.handle(.input(":note left a voicemail"), at: at(2)))
     collect(live.handle(.input("20m"), at: at(3)))
     collect(live.handle(.input(":back"), at: at(4)))
     collect(live.handle(.input("25"), at: at(5)))
     collect(live.handle(.input(":quit"), at: at(6)))
-    let replayed = try CaseEngine.replay(playbook: playbook, entries: journal, timeZone: Self.utc)
+    let replayed = try replay(playbook, journal, timeZone: Self.utc)
     #expect(replayed.skipped == [])
     #expect(replayed.engine.state == live.state)
     #expect(replayed.engine.state.values == ["wait_limit": .duration(seconds: 1500)])
@@ -186,7 +186,7 @@ import Testing
     var newer = header
     newer.format = CaseHeader.currentFormat + 1
     #expect(throws: CaseEngine.ReplayError.newerFormat(CaseHeader.currentFormat + 1)) {
-      try CaseEngine.replay(playbook: playbook, entries: [.opened(newer)], timeZone: Self.utc)
+      try replay(playbook, [.opened(newer)], timeZone: Self.utc)
     }
   }
 

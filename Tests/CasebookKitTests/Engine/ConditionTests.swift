@@ -59,7 +59,7 @@ import Testing
       mode: .live, started: Date(timeIntervalSince1970: 0))
     func run(_ answers: [String]) -> CaseEngine {
       var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
-      _ = engine.begin()
+      _ = engine.handle(.begin, at: engine.state.header.started)
       for answer in answers { _ = engine.handle(.input(answer), at: Date(timeIntervalSince1970: 1)) }
       return engine
     }
@@ -67,7 +67,7 @@ import Testing
     #expect(long.state.path.map(\.step) == ["reached", "wait-limit", "route", "too-long"])
     #expect(long.state.path[2].text == "when wait_limit > 30m and reached == no")
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
-    _ = engine.begin()
+    _ = engine.handle(.begin, at: engine.state.header.started)
     _ = engine.handle(.input("no"), at: Date(timeIntervalSince1970: 1))
     let effects = engine.handle(.input("10m"), at: Date(timeIntervalSince1970: 1))
     #expect(effects.contains(.show(Output(.choices, "  1 remind      Send a reminder\n  2 reschedule"))))
@@ -110,7 +110,7 @@ import Testing
       started: Date(timeIntervalSince1970: 0))
     for (answer, path) in [("yes", ["reached", "done"]), ("no", ["reached", "remind", "done"])] {
       var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
-      _ = engine.begin()
+      _ = engine.handle(.begin, at: engine.state.header.started)
       _ = engine.handle(.input(answer), at: Date(timeIntervalSince1970: 1))
       #expect(engine.state.path.map(\.step.rawValue) == path)
     }

@@ -12,7 +12,7 @@ import Testing
       playbook: "follow-up", title: playbook.title, playbookFile: path, playbookHash: "0", client: "Dana & Co",
       mode: .live, started: Date(timeIntervalSince1970: 0))
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
-    _ = engine.begin()
+    _ = engine.handle(.begin, at: engine.state.header.started)
     let at = Date(timeIntervalSince1970: 60)
     let effects = engine.handle(.input("20m"), at: at)
     let email = "Hi Dana & Co,\n\nI waited 20m for you today & hope all is well.\nReply with two times that suit you.\n"
@@ -30,16 +30,16 @@ import Testing
     ])
     let record = CaseRecord(state: engine.state, playbook: playbook, timeZone: TimeZone(identifier: "UTC")!)
     #expect(record.drafts.map(\.text) == [email, text])
-    #expect(engine.latestStepDrafts.map(\.kind) == [.email, .text])
+    #expect(DraftHistory.latestStep(in: engine.state).map(\.kind) == [.email, .text])
 
     // A journal from before drafts were numbered replays to the same drafts, numbered.
     let unnumbered = engine.state.history.map { entry -> JournalEntry in
       guard case .drafted(let step, let kind, let subject, let text, let at, _) = entry else { return entry }
       return .drafted(step: step, kind: kind, subject: subject, text: text, at: at)
     }
-    let replayed = try CaseEngine.replay(playbook: playbook, entries: unnumbered, timeZone: TimeZone(identifier: "UTC")!)
+    let replayed = try replay(playbook, unnumbered, timeZone: TimeZone(identifier: "UTC")!)
     #expect(CaseRecord(state: replayed.engine.state, playbook: playbook, timeZone: TimeZone(identifier: "UTC")!).drafts.map(\.number) == [1, 2])
-    #expect(replayed.engine.latestStepDrafts.map(\.kind) == [.email, .text])
+    #expect(DraftHistory.latestStep(in: replayed.engine.state).map(\.kind) == [.email, .text])
     #expect(DraftRenderer.names(in: "{{a}} {{{b}}} {{#c}}{{/c}} {{^d}}{{/d}} {{! note}} {{&e}}") == ["a", "b", "c", "d", "e"])
   }
 

@@ -31,7 +31,7 @@ import Testing
       .finish(.completed),
     ])
     #expect(engine.state.simulatedTime == 900)
-    let replayed = try CaseEngine.replay(playbook: engine.playbook, entries: engine.state.history, timeZone: utc)
+    let replayed = try replay(engine.playbook, engine.state.history, timeZone: utc)
     #expect(replayed.skipped == [])
     #expect(replayed.engine.state == engine.state)
   }
@@ -41,19 +41,19 @@ import Testing
     _ = engine.handle(.input("15m"), at: Self.t0)
     // An hour of real time: the limit has not run out in the scenario's time.
     let later = Self.t0.addingTimeInterval(3600)
-    #expect(engine.handle(.tick, at: later) == [])
+    #expect(engine.handle(.tick, at: later) == [.ask(engine.screen.prompt("arrived"))])
     #expect(engine.state.current == "arrived")
     let skipped = engine.handle(.input(":skip"), at: later)
     #expect(skipped == [
       .persist(.skipped(timer: "wait_limit", at: later)),
-      .show(Output(.alert, "Wait limit of 15m reached")),
       .persist(.expired(timer: "wait_limit", step: "arrived", at: later)),
+      .show(Output(.alert, "Wait limit of 15m reached")),
       .persist(.finished(step: "follow-up", at: later)),
       .show(Output(.outcome, "Send the follow-up.")),
       .show(Output(.info, "Practice 'never-comes': right first time 0 of 0.\n  [limit] 15m — recommended: 15m")),
       .finish(.completed),
     ])
-    let replayed = try CaseEngine.replay(playbook: engine.playbook, entries: engine.state.history, timeZone: utc)
+    let replayed = try replay(engine.playbook, engine.state.history, timeZone: utc)
     #expect(replayed.skipped == [])
     #expect(replayed.engine.state == engine.state)
   }

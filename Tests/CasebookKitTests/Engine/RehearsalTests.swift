@@ -108,7 +108,7 @@ import Testing
     #expect(state.values == ["ending_reason": .text("We no longer fit.")])
     #expect(state.status == .completed)
     #expect(state.history == entries)
-    let replayed = try CaseEngine.replay(playbook: playbook, entries: entries, timeZone: TimeZone(identifier: "UTC")!)
+    let replayed = try replay(playbook, entries, timeZone: TimeZone(identifier: "UTC")!)
     #expect(replayed.engine.state == state)
     #expect(Rehearsal.state(replaying: Array(entries.dropLast()), playbook: playbook, timeZone: TimeZone(identifier: "UTC")!)?.status == .interrupted)
   }

@@ -25,14 +25,15 @@ import Testing
   @Test func `a tick before the deadline does nothing; at the deadline it announces and takes the expiry branch`() throws {
     var engine = try engine()
     _ = engine.handle(.input("15m"), at: Self.t0)
-    #expect(engine.handle(.tick, at: Self.t0.addingTimeInterval(899)) == [])
+    // Nothing changes: the same question is read on.
+    #expect(engine.handle(.tick, at: Self.t0.addingTimeInterval(899)) == [.ask(engine.screen.prompt("arrived"))])
     #expect(engine.state.current == "arrived")
     let expiry = Self.t0.addingTimeInterval(900)
     let effects = engine.handle(.tick, at: expiry)
     #expect(
       effects == [
-        .show(Output(.alert, "Wait limit of 15m reached")),
         .persist(.expired(timer: "wait_limit", step: "arrived", at: expiry)),
+        .show(Output(.alert, "Wait limit of 15m reached")),
         .persist(.finished(step: "follow-up", at: expiry)),
         .show(Output(.outcome, "Send the follow-up.")),
         .finish(.completed),
@@ -46,7 +47,7 @@ import Testing
     var engine = try engine()
     _ = engine.handle(.input("15m"), at: Self.t0)
     _ = engine.handle(.tick, at: Self.t0.addingTimeInterval(905))
-    let replayed = try CaseEngine.replay(playbook: engine.playbook, entries: engine.state.history, timeZone: TimeZone(identifier: "UTC")!)
+    let replayed = try replay(engine.playbook, engine.state.history, timeZone: TimeZone(identifier: "UTC")!)
     #expect(replayed.skipped == [])
     #expect(replayed.engine.state == engine.state)
   }
@@ -56,8 +57,8 @@ import Testing
     _ = engine.handle(.input("15m"), at: Self.t0)
     _ = engine.handle(.endOfInput, at: Self.t0.addingTimeInterval(60))
     let utc = TimeZone(identifier: "UTC")!
-    var early = try CaseEngine.replay(playbook: engine.playbook, entries: engine.state.history, timeZone: utc).engine
-    let soon = early.resume(at: Self.t0.addingTimeInterval(300))
+    var early = try replay(engine.playbook, engine.state.history, timeZone: utc).engine
+    let soon = early.handle(.resume, at: Self.t0.addingTimeInterval(300))
     #expect(soon.contains(.show(Output(.info, "Wait limit: 10m left, until 11:21."))))
     guard case .ask(let prompt)? = soon.last else {
       Issue.record("no question after resuming")
@@ -65,9 +66,9 @@ import Testing
     }
     #expect(prompt.deadline == Self.t0.addingTimeInterval(900))
 
-    var late = try CaseEngine.replay(playbook: engine.playbook, entries: engine.state.history, timeZone: utc).engine
+    var late = try replay(engine.playbook, engine.state.history, timeZone: utc).engine
     let later = Self.t0.addingTimeInterval(3600)
-    let effects = late.resume(at: later)
+    let effects = late.handle(.resume, at: later)
     #expect(effects.contains(.show(Output(.alert, "Wait limit of 15m reached"))))
     #expect(effects.contains(.persist(.expired(timer: "wait_limit", step: "arrived", at: later))))
     #expect(effects.last == .finish(.completed))
@@ -120,25 +121,31 @@ import Testing
     let playbook = engine.playbook
     _ = engine.handle(.input("1m"), at: Self.t0)
     _ = engine.handle(.input("5m"), at: Self.t0)
-    #expect(engine.currentPrompt?.deadline == Self.t0.addingTimeInterval(60))
+    #expect(engine.screen.prompt(engine.state.current!).deadline == Self.t0.addingTimeInterval(60))
     // The call limit has no branch here: announced only, and the prompt now counts to the wait limit.
-    #expect(engine.handle(.tick, at: Self.t0.addingTimeInterval(60)) == [.show(Output(.alert, "Call limit of 1m reached"))])
-    #expect(engine.currentPrompt?.deadline == Self.t0.addingTimeInterval(300))
+    let callExpiry = Self.t0.addingTimeInterval(60)
+    #expect(engine.handle(.tick, at: callExpiry) == [
+      .persist(.expired(timer: "call_limit", step: "arrived", at: callExpiry)),
+      .announce(Output(.alert, "Call limit of 1m reached")),
+      .ask(engine.screen.prompt("arrived")),
+    ])
+    #expect(engine.screen.prompt(engine.state.current!).deadline == Self.t0.addingTimeInterval(300))
     // The wait limit's branch starts it again, for another five minutes.
     let expiry = Self.t0.addingTimeInterval(300)
     #expect(engine.handle(.tick, at: expiry).contains(.persist(.expired(timer: "wait_limit", step: "arrived", at: expiry))))
     #expect(engine.state.timers["wait_limit"] == expiry.addingTimeInterval(300))
-    #expect(engine.currentPrompt?.deadline == expiry.addingTimeInterval(300))
-    let replayed = try CaseEngine.replay(playbook: playbook, entries: engine.state.history, timeZone: TimeZone(identifier: "UTC")!)
+    #expect(engine.screen.prompt(engine.state.current!).deadline == expiry.addingTimeInterval(300))
+    let replayed = try replay(playbook, engine.state.history, timeZone: TimeZone(identifier: "UTC")!)
     #expect(replayed.skipped == [])
     #expect(replayed.engine.state.announcedTimers.contains("wait_limit") == false)
     #expect(replayed.engine.state.timers == engine.state.timers)
-    // (An announcement alone is not journaled: after a resume the passed call limit is announced again.)
+    // An announcement alone is journaled too: after a resume the passed call limit does not ring again.
+    #expect(replayed.engine.state.announcedTimers.contains("call_limit"))
 
     // Resumed after the restarted limit ran out too: its branch leads back to the same question,
     // which is asked once.
     var resumed = replayed.engine
-    let effects = resumed.resume(at: expiry.addingTimeInterval(900))
+    let effects = resumed.handle(.resume, at: expiry.addingTimeInterval(900))
     #expect(effects.filter { if case .ask = $0 { true } else { false } }.count == 1)
     #expect(resumed.state.current == "arrived")
   }
@@ -201,16 +208,22 @@ import Testing
     let header = CaseHeader(
       playbook: id, title: playbook.title, playbookFile: "\(id).yaml", playbookHash: "", client: nil, mode: .live, started: Self.t0)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
-    _ = engine.begin()
+    _ = engine.handle(.begin, at: engine.state.header.started)
     return engine
   }
 
   @Test func `an expiry with no branch reachable from the question is only announced`() throws {
     var engine = try detourEngine()
-    // At a text question the answers lead to another question, not to a branch: announce only.
-    #expect(engine.handle(.tick, at: Self.t0.addingTimeInterval(300)) == [.show(Output(.alert, "Wait limit of 5m reached"))])
+    // At a text question the answers lead to another question, not to a branch: announced above
+    // the line being typed (and journaled, so a resume does not ring again), the question read on.
+    let expiry = Self.t0.addingTimeInterval(300)
+    #expect(engine.handle(.tick, at: expiry) == [
+      .persist(.expired(timer: "wait_limit", step: "note", at: expiry)),
+      .announce(Output(.alert, "Wait limit of 5m reached")),
+      .ask(engine.screen.prompt("note")),
+    ])
     #expect(engine.state.current == "note")
-    #expect(engine.handle(.tick, at: Self.t0.addingTimeInterval(400)) == [])
+    #expect(engine.handle(.tick, at: Self.t0.addingTimeInterval(400)) == [.ask(engine.screen.prompt("note"))])
   }
 
   @Test func `the expiry case must hold: through a say step, a case that needs another value is passed over`() throws {
@@ -225,7 +238,12 @@ import Testing
     #expect(urgent.state.path.last?.step == "call")
     // `not wait_limit expired` does not await the expiry, and `remark == urgent` does not hold.
     var calm = try engine(remark: "calm")
-    #expect(calm.handle(.tick, at: Self.t0.addingTimeInterval(300)) == [.show(Output(.alert, "Wait limit of 5m reached"))])
+    let expiry = Self.t0.addingTimeInterval(300)
+    #expect(calm.handle(.tick, at: expiry) == [
+      .persist(.expired(timer: "wait_limit", step: "arrived", at: expiry)),
+      .announce(Output(.alert, "Wait limit of 5m reached")),
+      .ask(calm.screen.prompt("arrived")),
+    ])
     #expect(calm.state.current == "arrived")
   }
 

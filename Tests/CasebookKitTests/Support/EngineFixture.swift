@@ -16,11 +16,19 @@ func startedEngine(
     client: client, mode: mode, started: started)
   header.scenario = scenario
   var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
-  _ = engine.begin()
+  _ = engine.handle(.begin, at: engine.state.header.started)
   return engine
 }
 
 /// Loads a playbook written inline in a test, as the file `t.yaml`.
 func loadInline(_ yaml: String) -> PlaybookLoader.Result {
   PlaybookLoader.load(data: Data(yaml.utf8), file: "t.yaml")
+}
+
+/// A case rebuilt from `entries`, and the entries that no longer fit its playbook.
+func replay(
+  _ playbook: Playbook, _ entries: [JournalEntry], timeZone: TimeZone
+) throws(CaseEngine.ReplayError) -> (engine: CaseEngine, skipped: [JournalEntry]) {
+  let engine = try CaseEngine(playbook: playbook, replaying: entries, timeZone: timeZone)
+  return (engine, engine.state.unfitEntries)
 }

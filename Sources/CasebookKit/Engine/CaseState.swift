@@ -1,7 +1,9 @@
 public import Foundation
 
-/// Everything known about a running case; derived only from its journal entries.
-public struct SessionState: Sendable, Hashable {
+/// Everything a case is: what it runs and for whom, the path taken, the values, the timers, the
+/// practice scenario and its own time. Changed only by ``CaseEngine/apply(_:)``, one journal entry
+/// at a time, so a replayed journal gives back the state the case had.
+public struct CaseState: Sendable, Hashable {
   /// One step on the path taken, as the record shows it.
   public struct PathEntry: Sendable, Hashable {
     /// The step.
@@ -49,10 +51,30 @@ public struct SessionState: Sendable, Hashable {
   /// In practice, how far the scenario's own time has moved past the case's start: timers run on
   /// it instead of the clock, moved on only by the scenario and by `:skip`.
   public var simulatedTime: TimeInterval = 0
+  /// The scenario being practised (practice mode), whose recommended answers are judged.
+  public var scenario: PracticeScenario?
+  /// The time of the latest entry applied: conditions on timers are decided at it.
+  public var lastEventAt: Date?
+  /// Entries that reaching a step wrote by itself (a draft filled, an end reached), which the
+  /// journal holds next; applying one of them again changes nothing.
+  var derivedEntries: [JournalEntry] = []
+  /// Journal entries that no longer fit the playbook (a step or an answer that is gone), kept in the
+  /// history but not applied.
+  public var unfitEntries: [JournalEntry] = []
 
   /// Creates the state of a case that has not reached its first step.
-  public init(header: CaseHeader) {
+  public init(header: CaseHeader, scenario: PracticeScenario? = nil) {
     self.header = header
+    self.scenario = scenario
+  }
+
+  /// Whether timers run on the scenario's time instead of the clock.
+  public var runsOnScenarioTime: Bool { header.mode == .practice }
+
+  /// The time timers run on at `now`: the event's time, or in practice the scenario's own time,
+  /// which begins with the case and moves on only as the scenario says (or on `:skip`).
+  public func timerTime(_ now: Date) -> Date {
+    runsOnScenarioTime ? header.started.addingTimeInterval(simulatedTime) : now
   }
 
   /// The last answered question on the path, if any.

@@ -1,0 +1,49 @@
+public import Foundation
+
+/// The `:` commands typed at a prompt.
+extension CaseEngine {
+  mutating func perform(_ command: InSessionCommand, at now: Date, asking current: StepID) -> [Effect] {
+    switch command {
+    case .help:
+      return [.show(screen.help())] + screen.askAgain(current)
+    case .whereAmI:
+      return [.show(Output(.info, screen.whereText()))] + screen.askAgain(current)
+    case .why:
+      let reason = screen.explanation(of: current) ?? "This step has no reason written down."
+      return [.show(Output(.explanation, reason))] + screen.askAgain(current)
+    case .note(let text):
+      return write(.noted(text: text, at: now)) + [.show(Output(.info, "Noted."))] + screen.askAgain(current)
+    case .back:
+      guard let taken = state.lastAnswered else { return [.reject("Nothing to take back yet.")] + screen.askAgain(current) }
+      return write(.undone(step: taken.step, at: now))
+    case .quit:
+      return write(.left(reason: .quit, at: now))
+    case .save:
+      return [.flush] + screen.askAgain(current)
+    case .skip:
+      return skip(at: now, asking: current)
+    case .copy(let choice), .edit(let choice):
+      let isCopy = if case .copy = command { true } else { false }
+      switch DraftHistory.draft(choice, in: state) {
+      case .success(let draft):
+        return [isCopy ? .copyDraft(draft) : .editDraft(draft)] + screen.askAgain(current)
+      case .failure(let problem):
+        return [.reject(problem.message(verb: isCopy ? "copy" : "edit"))] + screen.askAgain(current)
+      }
+    }
+  }
+
+  /// `:skip`: in practice, the soonest running wait limit runs out now, as if its time had passed.
+  private mutating func skip(at now: Date, asking current: StepID) -> [Effect] {
+    guard state.runsOnScenarioTime else {
+      return [.reject("':skip' is for practice; here a wait limit runs on the clock.")] + screen.askAgain(current)
+    }
+    let running = state.timers.filter { !state.announcedTimers.contains($0.key) }
+    guard let soonest = running.min(by: { $0.value < $1.value }) else {
+      return [.reject("No wait limit is running.")] + screen.askAgain(current)
+    }
+    let effects = write(.skipped(timer: soonest.key, at: now))
+    let (expired, movedOn) = expireDue(at: now)
+    return movedOn ? effects + expired : effects + expired + screen.askAgain(current)
+  }
+}

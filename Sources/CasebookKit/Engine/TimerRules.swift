@@ -1,0 +1,67 @@
+import Foundation
+
+/// The rules of wait limits: where a timer's expiry leads from a question, and how timers are named.
+enum TimerRules {
+  /// Where a timer's expiry leads from the question `id`: the first branch case that tests
+  /// `TIMER expired` and holds, among the branches its offered answers reach through `say` and
+  /// `branch` steps without asking anything else.
+  static func expiryRoute(
+    from id: StepID, timer: String, in playbook: Playbook, offered: ([Choice]) -> [Choice],
+    holds: (Condition) -> Bool
+  ) -> (branch: StepID, text: String, next: StepID)? {
+    guard case .ask(let question)? = playbook[id]?.kind else { return nil }
+    var queue: [StepID]
+    switch question.answers {
+    case .choices(let choices): queue = offered(choices).map(\.next)
+    case .input(_, let next), .checklist(_, let next): queue = [next]
+    }
+    var seen: Set<StepID> = [id]
+    while !queue.isEmpty {
+      let candidate = queue.removeFirst()
+      guard seen.insert(candidate).inserted, let step = playbook[candidate] else { continue }
+      switch step.kind {
+      case .say(_, let next):
+        queue.append(next)
+      case .branch(let cases):
+        for branchCase in cases {
+          guard let condition = branchCase.condition, awaitsExpiry(condition, of: timer), holds(condition)
+          else { continue }
+          return (candidate, branchCase.source.map { "when \($0)" } ?? "otherwise", branchCase.next)
+        }
+        queue += cases.map(\.next)
+      case .ask, .end:
+        continue
+      }
+    }
+    return nil
+  }
+
+  /// Whether `condition` turns true when `timer` runs out: it tests `timer expired` other than
+  /// under a `not`.
+  static func awaitsExpiry(_ condition: Condition, of timer: String) -> Bool {
+    switch condition {
+    case .expired(let name, _): name == timer
+    case .and(let left, let right), .or(let left, let right):
+      awaitsExpiry(left, of: timer) || awaitsExpiry(right, of: timer)
+    case .not, .compare, .truth: false
+    }
+  }
+
+  /// `Wait limit` for `wait_limit`.
+  static func title(_ name: String) -> String {
+    let words = name.split(separator: "_").joined(separator: " ")
+    return words.prefix(1).uppercased() + words.dropFirst()
+  }
+
+  /// `Wait limit of 15m reached`.
+  static func expiryText(of timer: String, in state: CaseState) -> String {
+    "\(title(timer)) of \(state.values[timer]?.description ?? "") reached"
+  }
+
+  /// The running timer to announce first at `now`: the soonest past its deadline, not announced.
+  static func firstDue(in state: CaseState, at now: Date) -> String? {
+    let timerNow = state.timerTime(now)
+    return state.timers.sorted { $0.value < $1.value }
+      .first { $0.value <= timerNow && !state.announcedTimers.contains($0.key) }?.key
+  }
+}
