@@ -200,6 +200,11 @@ final class CaseSession {
     }
     reportSnapshotError()
     guard let folder = writer.folder, let name = writer.name, saved else { return 1 }
+    if engine.state.header.mode == .rehearse {
+      // A rehearsal is not resumed: its record holds the review either way.
+      console.write("\nRecord: \(TextSanitizer.clean(folder))/\(CaseStore.recordMarkdownName)\n")
+      return status == .completed ? 0 : 3
+    }
     switch status {
     case .completed:
       console.write("\nCase record: \(TextSanitizer.clean(folder))/\(CaseStore.recordMarkdownName)\n")

@@ -68,7 +68,7 @@ struct Launcher {
     playbook original: Playbook, snapshot: PlaybookSnapshot, client: String?, mode: CaseMode, history: Bool,
     language requested: String? = nil, reader: (any LineReader)? = nil,
     carrying carried: (from: String, values: [String: String])? = nil, startAt: StepID? = nil,
-    scenario: PracticeScenario? = nil
+    scenario: PracticeScenario? = nil, rehearsal: CaseHeader.RehearsalSetup? = nil
   ) -> Int32 {
     let language = Playbook.preferredLanguage(option: requested, environment: environment)
       .flatMap { original.translations[$0] == nil ? nil : $0 }
@@ -85,6 +85,7 @@ struct Launcher {
     header.startAt = startAt
     header.scenario = scenario?.name
     header.carried = carried.map { CaseHeader.CarriedValues(from: $0.from, values: $0.values) }
+    header.rehearsal = rehearsal
     let writer = CaseWriter(
       store: store, day: TimeFormatter(timeZone: timeZone).day(started), header: header, snapshot: snapshot)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)

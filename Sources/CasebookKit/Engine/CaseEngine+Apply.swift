@@ -21,10 +21,6 @@ extension CaseEngine {
       rest = rest.dropFirst()
     }
     self.init(playbook: playbook, header: header, timeZone: timeZone)
-    if header.mode == .rehearse, let state = Rehearsal.state(replaying: entries, playbook: playbook, timeZone: timeZone) {
-      self.state = state
-      return
-    }
     apply(.opened(header))
     for entry in rest {
       guard case .opened = entry else {
@@ -61,7 +57,11 @@ extension CaseEngine {
     case .left(_, let at):
       state.status = .interrupted
       state.stopped = at
-      return [.finish(.interrupted)]
+      return []
+    case .finished(_, let at) where state.header.mode == .rehearse:
+      state.status = .completed
+      state.stopped = at
+      return []
     case .resumed:
       if state.status == .interrupted { state.status = .running }
       return [.show(screen.heading()), .show(Output(.info, screen.whereText()))]
@@ -88,6 +88,8 @@ extension CaseEngine {
   private mutating func open(_ header: CaseHeader) -> [Effect] {
     state.header = header
     state.scenario = Self.scenario(named: header.scenario, in: playbook)
+    // A rehearsal walks no steps: its values are the plan's answers, journaled one by one.
+    guard header.mode != .rehearse else { return [] }
     if let carried = header.carried {
       for (name, text) in carried.values { state.values[name] = typedValue(name, text) }
     }
@@ -114,6 +116,7 @@ extension CaseEngine {
   }
 
   private mutating func answer(_ step: StepID, _ answer: String, at now: Date, entry: JournalEntry) -> [Effect] {
+    if state.header.mode == .rehearse { return planAnswer(step, answer, at: now, entry: entry) }
     guard state.current == step, state.status == .running, case .ask(var question)? = playbook[step]?.kind else {
       state.unfitEntries.append(entry)
       return []
@@ -168,6 +171,19 @@ extension CaseEngine {
     let question = playbook[step]?.text ?? step.rawValue
     state.path.append(.init(step: route.branch, text: "\(alert.text) before an answer to '\(question)': \(route.text)", at: now))
     return [.show(alert)] + enter(route.next, at: now)
+  }
+
+  /// A rehearsal's plan answer: kept on the path and in the values, as the record shows them.
+  private mutating func planAnswer(_ step: StepID, _ answer: String, at now: Date, entry: JournalEntry) -> [Effect] {
+    guard case .ask(let question)? = playbook[step]?.kind,
+      case .accepted(let value, _) = AnswerReader.read(answer, for: question, today: CivilDate(now, in: calendar))
+    else {
+      state.unfitEntries.append(entry)
+      return []
+    }
+    state.path.append(.init(step: step, text: question.text, answer: answer, value: value, at: now))
+    if let name = question.save { state.values[name] = value }
+    return []
   }
 
   /// Moves the scenario's time on to `timer`'s deadline (never back).

@@ -17,7 +17,7 @@ extension CaseEngine {
       guard let taken = state.lastAnswered else { return [.reject("Nothing to take back yet.")] + screen.askAgain(current) }
       return write(.undone(step: taken.step, at: now))
     case .quit:
-      return write(.left(reason: .quit, at: now))
+      return write(.left(reason: .quit, at: now)) + [.finish(.interrupted)]
     case .save:
       return [.flush] + screen.askAgain(current)
     case .skip:

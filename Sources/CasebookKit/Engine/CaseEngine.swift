@@ -44,6 +44,7 @@ public struct CaseEngine: Sendable {
   ///   - now: When it happened.
   /// - Returns: What the adapter must do, in order.
   public mutating func handle(_ event: Event, at now: Date) -> [Effect] {
+    if state.header.mode == .rehearse { return rehearse(event, at: now) }
     switch event {
     case .begin: return write(.opened(state.header))
     case .resume: return resume(at: now)
@@ -59,9 +60,9 @@ public struct CaseEngine: Sendable {
         step: draft.step, kind: draft.kind, subject: draft.subject, text: draft.text, at: now, number: draft.number)
       return write(entry) + [.show(Output(.info, "Kept your edited \(draft.kind.rawValue) draft."))] + screen.askAgain(current)
     case .endOfInput:
-      return write(.left(reason: .endOfInput, at: now))
+      return write(.left(reason: .endOfInput, at: now)) + [.finish(.interrupted)]
     case .interrupted:
-      return write(.left(reason: .interrupted, at: now))
+      return write(.left(reason: .interrupted, at: now)) + [.finish(.interrupted)]
     case .input(let line):
       return input(line.trimmingWhitespace(), at: now, asking: current)
     case .begin, .resume:

@@ -118,9 +118,19 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   /// In practice mode: the scenario and the score, right first time of the judged questions.
   public var practice: PracticeResult?
   /// In a rehearsal: each client line and the person's answer, in order.
-  public var transcript: [Rehearsal.Exchange]
+  public var transcript: [Exchange]
   /// In a rehearsal: which parts of the plan and which talking points the person's lines reached.
   public var review: Review?
+
+  /// One exchange of a rehearsal: what the client said, and the person's answer.
+  public struct Exchange: Sendable, Hashable, Codable {
+    /// The client's line.
+    public var client: String
+    /// The person's line.
+    public var you: String
+    /// When the person answered.
+    public var at: Date
+  }
 
   /// What a rehearsal's lines reached, as its review says.
   public struct Review: Sendable, Hashable, Codable {
@@ -181,18 +191,19 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     history = state.history.compactMap(Self.historyEntry)
     timers = state.timers
     transcript = state.history.compactMap { entry in
-      if case .said(let client, let you, let at) = entry { return Rehearsal.Exchange(client: client, you: you, at: at) }
+      if case .said(let client, let you, let at) = entry { return Exchange(client: client, you: you, at: at) }
       return nil
     }
-    if state.header.mode == .rehearse, let material = playbook.rehearsal {
-      review = Rehearsal(replaying: state, material: material, playbook: playbook, timeZone: timeZone).reviewParts
+    if state.header.mode == .rehearse, let plan = RehearsalPlan(state, playbook: playbook) {
+      review = RehearsalReview.parts(of: plan)
     }
     if let name = state.header.scenario {
       practice = PracticeJudge.score(of: state, playbook: playbook).map {
         PracticeResult(scenario: name, right: $0.right, total: $0.total)
       }
     }
-    carriedFrom = state.header.carried?.from
+    // A rehearsal's carried values are its plan, which its review reports.
+    carriedFrom = state.header.mode == .rehearse ? nil : state.header.carried?.from
     drafts = state.history.compactMap { entry in
       guard case .drafted(let step, let kind, let subject, let text, let at, let number) = entry else { return nil }
       return DraftEntry(step: step, kind: kind, subject: subject, text: text, at: at, number: number)

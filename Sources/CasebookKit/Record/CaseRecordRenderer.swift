@@ -84,7 +84,7 @@ public enum CaseRecordRenderer {
     }
     lines += section(record.review == nil ? "What was decided, and what comes next" : "Review")
     if let review = record.review {
-      let parts = Rehearsal.reviewLines(
+      let parts = RehearsalReview.lines(
         review, planCount: review.planCited.count + review.planMissed.count,
         pointCount: review.pointsReached.count + review.pointsMissed.count)
       lines += parts.map { line in line.hasPrefix("  ") ? "  " + escape(String(line.dropFirst(2))) : escape(line) }

@@ -88,6 +88,31 @@ public struct CaseHeader: Sendable, Hashable, Codable {
   /// entry after the header.)
   public var carried: CarriedValues?
 
+  /// How a rehearsal is set up (rehearsal mode). (Journals before this field have none: their
+  /// replies are taken in the playbook's order.)
+  public var rehearsal: RehearsalSetup?
+
+  /// How a rehearsal is set up: the order of the client's replies, how many, and whether the plan
+  /// is asked.
+  public struct RehearsalSetup: Sendable, Hashable, Codable {
+    /// Decides the order of the client's replies.
+    public var seed: UInt64
+    /// How many replies to answer at most.
+    public var turns: Int
+    /// Whether the plan's missing answers are asked (input at a terminal) or left unprepared.
+    public var asksPlan: Bool
+    /// The case the plan's answers were taken from, if any.
+    public var planSource: String?
+
+    /// Creates a set-up.
+    public init(seed: UInt64, turns: Int, asksPlan: Bool, planSource: String? = nil) {
+      self.seed = seed
+      self.turns = turns
+      self.asksPlan = asksPlan
+      self.planSource = planSource
+    }
+  }
+
   /// Values a case begins with, and where they came from.
   public struct CarriedValues: Sendable, Hashable, Codable {
     /// Where they came from: `--set`, `scenario NAME`, or the case handed over from.

@@ -1,0 +1,125 @@
+public import Foundation
+
+/// Rehearsal, a mode of the same machine: first the conversation plan (the answers the playbook's
+/// `prepare` names), then a conversation in which Casebook plays the client with the playbook's
+/// replies, in an order drawn from the set-up's seed, and the person answers in their own words.
+extension CaseEngine {
+  private var plan: RehearsalPlan? { RehearsalPlan(state, playbook: playbook) }
+  private var asksPlan: Bool { state.header.rehearsal?.asksPlan ?? false }
+
+  mutating func rehearse(_ event: Event, at now: Date) -> [Effect] {
+    switch event {
+    case .begin:
+      return beginRehearsal()
+    case .input(let line):
+      guard state.status == .running else { return [.finish(state.status)] }
+      return rehearsalLine(line.trimmingWhitespace(), at: now)
+    case .endOfInput, .interrupted:
+      guard state.status == .running else { return [.finish(state.status)] }
+      return endRehearsal(leaving: true, at: now)
+    case .tick, .draftEdited:
+      return rehearsalPrompt()
+    case .resume:
+      return [.show(Output(.info, "A rehearsal cannot be resumed; start another.")), .finish(state.status)]
+    }
+  }
+
+  /// Journals the header and the plan's answers known beforehand, then shows the plan's first
+  /// question, or the plan and the client's first line.
+  private mutating func beginRehearsal() -> [Effect] {
+    let started = state.header.started
+    var effects = write(.opened(state.header))
+    let known = state.header.carried?.values ?? [:]
+    for item in plan?.items ?? [] {
+      guard let name = item.question.save, let text = known[name],
+        case .accepted(_, let canonical) = AnswerReader.read(
+          text, for: item.question, today: CivilDate(started, in: calendar))
+      else { continue }
+      effects += write(.answered(step: item.step, answer: canonical, at: started))
+    }
+    guard let plan else { return effects + [.finish(state.status)] }
+    effects.append(.show(Output(.info, "Rehearsing: \(playbook.title)")))
+    if let source = state.header.rehearsal?.planSource, !plan.items.isEmpty {
+      effects.append(.show(Output(.info, "The plan's answers come from case \(source).")))
+    }
+    if !asksPlan, !plan.unpreparedNames.isEmpty {
+      let names = plan.unpreparedNames.map { "--set \($0)=…" }.joined(separator: " ")
+      effects.append(.show(Output(.info, "Part of the plan is not prepared: give it with \(names), or --from CASE.")))
+    } else if plan.nextItem(asking: asksPlan) != nil {
+      effects.append(.show(Output(.info, "\nFirst, the conversation plan. :hint helps, :quit ends.")))
+    }
+    return effects + rehearsalStep(at: started)
+  }
+
+  /// One line: a command, an answer to the plan's next question, or an answer to the client.
+  private mutating func rehearsalLine(_ text: String, at now: Date) -> [Effect] {
+    guard let plan else { return [.finish(state.status)] }
+    switch text.lowercased() {
+    case ":quit", ":q":
+      return endRehearsal(leaving: true, at: now)
+    case ":hint", ":h":
+      if let item = plan.nextItem(asking: asksPlan) {
+        return [.show(Output(.info, "  Suggestion: \(item.help ?? "Answer in your own words, as you would say it.")"))] + rehearsalPrompt()
+      }
+      guard let reply = plan.nextReply else { return endRehearsal(leaving: true, at: now) }
+      return [.show(Output(.info, "  Suggestion: \(reply.suggest)"))] + rehearsalPrompt()
+    case "":
+      return rehearsalPrompt()
+    default:
+      if text.hasPrefix(":") {
+        return [.reject("'\(text)' is not a command here. Type :hint for help, or :quit to end.")] + rehearsalPrompt()
+      }
+    }
+    if let item = plan.nextItem(asking: asksPlan) {
+      switch AnswerReader.read(text, for: item.question, today: CivilDate(now, in: calendar)) {
+      case .accepted(_, let canonical): return write(.answered(step: item.step, answer: canonical, at: now)) + rehearsalStep(at: now)
+      case .rejected(let hint): return [.reject(hint)] + rehearsalPrompt()
+      }
+    }
+    guard let reply = plan.nextReply else { return endRehearsal(leaving: false, at: now) }
+    return write(.said(client: reply.client, you: text, at: now)) + rehearsalStep(at: now)
+  }
+
+  /// What comes after an entry: the plan's next question; else, once, the plan and the talking
+  /// points, then the client's next line; else the end.
+  private mutating func rehearsalStep(at now: Date) -> [Effect] {
+    guard let plan else { return [.finish(state.status)] }
+    if let item = plan.nextItem(asking: asksPlan) {
+      var effects: [Effect] = [.show(Output(.question, item.question.text))]
+      switch item.question.answers {
+      case .input(let kind, _): effects.append(.show(Output(.choices, "  (\(kind.hint))")))
+      case .choices(let choices):
+        effects.append(.show(Output(.choices, choices.enumerated().map { "  \($0.offset + 1) \($0.element.answer)" }.joined(separator: "\n"))))
+      case .checklist: break
+      }
+      return effects + rehearsalPrompt()
+    }
+    guard let reply = plan.nextReply else { return endRehearsal(leaving: false, at: now) }
+    var effects: [Effect] = []
+    if plan.exchanges.isEmpty { effects.append(.show(Output(.info, "\n" + plan.text))) }
+    let mood = reply.mood.map { " (\($0))" } ?? ""
+    effects.append(.show(Output(.info, "\nClient\(mood): \(reply.client)")))
+    return effects + rehearsalPrompt()
+  }
+
+  private func rehearsalPrompt() -> [Effect] {
+    guard let plan else { return [] }
+    if let item = plan.nextItem(asking: asksPlan) {
+      return [.ask(Prompt(step: item.step, completions: [":hint", ":quit"], text: "> "))]
+    }
+    return [.ask(Prompt(step: "rehearse", completions: [":hint", ":quit"], text: "you> "))]
+  }
+
+  /// Ends the rehearsal: complete once the plan is and every reply is answered (or the person did
+  /// not leave early); the review once the plan is complete.
+  private mutating func endRehearsal(leaving: Bool, at now: Date) -> [Effect] {
+    guard let before = plan else { return [.finish(state.status)] }
+    let planDone = before.nextItem(asking: asksPlan) == nil
+    let complete = planDone && (!leaving || before.exchanges.count == before.order.count)
+    var effects = write(complete ? .finished(step: "rehearsal", at: now) : .left(reason: .quit, at: now))
+    if planDone, let plan {
+      effects.append(.show(Output(.info, "\n" + RehearsalReview.text(of: plan, started: state.header.started, finished: now))))
+    }
+    return effects + [.finish(complete ? .completed : .interrupted)]
+  }
+}
