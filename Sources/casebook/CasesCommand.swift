@@ -39,7 +39,7 @@ extension Casebook.Cases {
         let due = (try? launcher.store.record(of: summary, timeZone: launcher.timeZone))?.nextActions
           .filter { $0.done == nil }.compactMap(\.due).min()
         return [time.dateTime(summary.header.started), summary.header.playbook, summary.header.client ?? "-",
-         summary.status.rawValue, due ?? "-", summary.name].map { TextSanitizer.clean($0) }
+         summary.status.rawValue, due?.description ?? "-", summary.name].map { TextSanitizer.clean($0) }
       }
       let header = ["STARTED", "PLAYBOOK", "CLIENT", "STATUS", "NEXT DUE", "CASE"]
       let widths = (0..<header.count).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }

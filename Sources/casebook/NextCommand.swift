@@ -22,7 +22,7 @@ extension Casebook {
       /// `CASE#N`, for `casebook done`; `nil` for an unfinished case.
       var id: String?
       var text: String
-      var due: String?
+      var due: CivilDate?
       var done: Date?
       var `case`: String
       var client: String?
@@ -35,7 +35,7 @@ extension Casebook {
       var items: [Item] = []
       for summary in launcher.store.cases() {
         let header = summary.header
-        func item(_ id: String?, _ text: String, due: String?, done: Date?) -> Item {
+        func item(_ id: String?, _ text: String, due: CivilDate?, done: Date?) -> Item {
           Item(
             id: id, text: text, due: due, done: done, case: summary.name, client: header.client, playbook: header.playbook,
             started: header.started)
@@ -56,7 +56,14 @@ extension Casebook {
         }
       }
       // Soonest due first; those without a due date after them; then oldest case first.
-      items.sort { ($0.due ?? "9999", $0.started, $0.id ?? $0.case) < ($1.due ?? "9999", $1.started, $1.id ?? $1.case) }
+      items.sort { lhs, rhs in
+        if lhs.due != rhs.due {
+          guard let left = lhs.due else { return false }
+          guard let right = rhs.due else { return true }
+          return left < right
+        }
+        return (lhs.started, lhs.id ?? lhs.case) < (rhs.started, rhs.id ?? rhs.case)
+      }
       if json {
         launcher.console.write(try JSONOutput.encode(items))
         return
@@ -69,7 +76,7 @@ extension Casebook {
         let who = item.client.map { " · \($0)" } ?? ""
         let mark = item.done == nil ? "" : "done  "
         launcher.console.write(
-          TextSanitizer.clean("\(mark)\(item.due ?? "no date")  \(item.text)  [\(item.id ?? item.case)\(who)]") + "\n")
+          TextSanitizer.clean("\(mark)\(item.due?.description ?? "no date")  \(item.text)  [\(item.id ?? item.case)\(who)]") + "\n")
       }
       if items.contains(where: { $0.id != nil && $0.done == nil }) {
         launcher.console.write("Mark one done with: casebook done CASE#N\n")

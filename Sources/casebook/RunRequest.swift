@@ -31,13 +31,7 @@ struct RunRequest {
     if listSteps {
       let width = loaded.playbook.steps.map(\.id.rawValue.count).max() ?? 0
       for (index, step) in loaded.playbook.steps.enumerated() {
-        let kind: String
-        switch step.kind {
-        case .say: kind = "say"
-        case .ask: kind = "ask"
-        case .end: kind = "end"
-        case .branch: kind = "branch"
-        }
+        let kind = step.kind.name.rawValue
         let id = step.id.rawValue + String(repeating: " ", count: width - step.id.rawValue.count)
         let line = "\(index + 1). \(id)  \(kind.padding(toLength: 6, withPad: " ", startingAt: 0))  \(step.text)"
         launcher.console.write(TextSanitizer.clean(line) + "\n")

@@ -14,7 +14,7 @@ public enum ActionSchedule {
       let due = action.withinDays.flatMap { days in base.map { day in
         var date = day.adding(days: days)
         date.minuteOfDay = nil
-        return date.description
+        return date
       } }
       return CaseRecord.NextAction(text: action.text, due: due)
     }

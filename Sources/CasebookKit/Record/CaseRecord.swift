@@ -6,8 +6,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   public struct StepEntry: Sendable, Hashable, Codable {
     /// The step's identifier.
     public var id: StepID
-    /// `say`, `ask` or `end`.
-    public var kind: String
+    /// `say`, `ask`, `end`, `branch`, or `unknown` for a step the playbook no longer has.
+    public var kind: StepKind
     /// The instruction, question or outcome as shown.
     public var text: String
     /// The canonical answer, for questions.
@@ -18,10 +18,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
 
   /// One thing that happened, in order, including answers later taken back.
   public struct HistoryEntry: Sendable, Hashable, Codable {
-    /// `answered`, `undone`, `noted`, `left`, `resumed`, `finished`, `attempted` (practice),
-    /// `said` (rehearsal), `expired` (a timer ran out at a question and its branch was taken),
-    /// `action-done` or `action-reopened` (a next action marked with `casebook done`).
-    public var event: String
+    /// What happened.
+    public var event: HistoryEvent
     /// The step concerned, if any.
     public var step: StepID?
     /// The answer, the note, the reason for leaving, the line said, or the timer that ran out.
@@ -44,13 +42,13 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   public struct NextAction: Sendable, Hashable, Codable {
     /// What to do.
     public var text: String
-    /// The day it is due, as `YYYY-MM-DD`, if known.
-    public var due: String?
+    /// The day it is due (no time of day), written `YYYY-MM-DD`, if known.
+    public var due: CivilDate?
     /// When it was marked done (`casebook done`), if it was.
     public var done: Date?
 
     /// Creates an action.
-    public init(text: String, due: String?, done: Date? = nil) {
+    public init(text: String, due: CivilDate?, done: Date? = nil) {
       self.text = text
       self.due = due
       self.done = done
@@ -176,14 +174,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     started = state.header.started
     finished = state.stopped
     steps = state.path.map { entry in
-      let kind: String
-      switch playbook[entry.step]?.kind {
-      case .say?: kind = "say"
-      case .ask?: kind = "ask"
-      case .end?: kind = "end"
-      case .branch?: kind = "branch"
-      case nil: kind = "unknown"
-      }
+      let kind = playbook[entry.step]?.kind.name ?? .unknown
       return StepEntry(id: entry.step, kind: kind, text: entry.text, answer: entry.answer, at: entry.at)
     }
     values = state.values.mapValues(\.description)
@@ -246,18 +237,18 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   private static func historyEntry(_ entry: JournalEntry) -> HistoryEntry? {
     switch entry {
     case .opened: nil
-    case .answered(let step, let answer, let at): HistoryEntry(event: "answered", step: step, text: answer, at: at)
-    case .undone(let step, let at): HistoryEntry(event: "undone", step: step, at: at)
-    case .noted(let text, let at): HistoryEntry(event: "noted", text: text, at: at)
-    case .left(let reason, let at): HistoryEntry(event: "left", text: reason.rawValue, at: at)
-    case .resumed(let at): HistoryEntry(event: "resumed", at: at)
-    case .finished(let step, let at): HistoryEntry(event: "finished", step: step, at: at)
-    case .attempted(let step, let answer, let at): HistoryEntry(event: "attempted", step: step, text: answer, at: at)
-    case .said(_, let you, let at): HistoryEntry(event: "said", text: you, at: at)
-    case .expired(let timer, let step, let at): HistoryEntry(event: "expired", step: step, text: timer, at: at)
-    case .skipped(let timer, let at): HistoryEntry(event: "skipped", text: timer, at: at)
-    case .actionDone(_, let text, let at): HistoryEntry(event: "action-done", text: text, at: at)
-    case .actionReopened(let number, let at, let text): HistoryEntry(event: "action-reopened", text: text ?? String(number), at: at)
+    case .answered(let step, let answer, let at): HistoryEntry(event: .answered, step: step, text: answer, at: at)
+    case .undone(let step, let at): HistoryEntry(event: .undone, step: step, at: at)
+    case .noted(let text, let at): HistoryEntry(event: .noted, text: text, at: at)
+    case .left(let reason, let at): HistoryEntry(event: .left, text: reason.rawValue, at: at)
+    case .resumed(let at): HistoryEntry(event: .resumed, at: at)
+    case .finished(let step, let at): HistoryEntry(event: .finished, step: step, at: at)
+    case .attempted(let step, let answer, let at): HistoryEntry(event: .attempted, step: step, text: answer, at: at)
+    case .said(_, let you, let at): HistoryEntry(event: .said, text: you, at: at)
+    case .expired(let timer, let step, let at): HistoryEntry(event: .expired, step: step, text: timer, at: at)
+    case .skipped(let timer, let at): HistoryEntry(event: .skipped, text: timer, at: at)
+    case .actionDone(_, let text, let at): HistoryEntry(event: .actionDone, text: text, at: at)
+    case .actionReopened(let number, let at, let text): HistoryEntry(event: .actionReopened, text: text ?? String(number), at: at)
     case .drafted, .carried: nil
     }
   }
@@ -270,5 +261,16 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     var data = try encoder.encode(self)
     data.append(0x0A)
     return data
+  }
+
+  /// Reads a record from the JSON ``jsonData()`` writes.
+  ///
+  /// - Parameter data: The contents of a `record.json`.
+  /// - Returns: The record.
+  /// - Throws: `DecodingError` when the data is not such a record.
+  public static func decode(_ data: Data) throws -> CaseRecord {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    return try decoder.decode(CaseRecord.self, from: data)
   }
 }

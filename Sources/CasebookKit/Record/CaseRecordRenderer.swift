@@ -26,14 +26,14 @@ public enum CaseRecordRenderer {
       if let answer = step.answer { line += " **\(escape(answer))**" }
       lines.append(line)
     }
-    let undone = record.history.filter { $0.event == "undone" }
+    let undone = record.history.filter { $0.event == .undone }
     if !undone.isEmpty {
       lines.append("")
       lines.append("Answers taken back:")
       var answers: [StepID: [String]] = [:]
       for entry in record.history {
-        if entry.event == "answered", let step = entry.step { answers[step, default: []].append(entry.text ?? "") }
-        if entry.event == "undone", let step = entry.step, let answer = answers[step]?.popLast() {
+        if entry.event == .answered, let step = entry.step { answers[step, default: []].append(entry.text ?? "") }
+        if entry.event == .undone, let step = entry.step, let answer = answers[step]?.popLast() {
           lines.append("- \(time.clock(entry.at)) at `\(step)`: \(escape(answer))")
         }
       }
@@ -47,7 +47,7 @@ public enum CaseRecordRenderer {
     if let practice = record.practice {
       lines += section("Practice")
       lines.append("Scenario '\(escape(practice.scenario))': right first time \(practice.right) of \(practice.total).")
-      let turns = record.history.filter { $0.event == "attempted" }
+      let turns = record.history.filter { $0.event == .attempted }
       if !turns.isEmpty {
         lines.append("")
         for turn in turns {

@@ -65,9 +65,7 @@ extension CaseStore {
     if let written = POSIX.modificationTime(path), written >= summary.lastActivity,
       let data = FileManager.default.contents(atPath: path)
     {
-      let decoder = JSONDecoder()
-      decoder.dateDecodingStrategy = .iso8601
-      if let record = try? decoder.decode(CaseRecord.self, from: data), record.format == CaseHeader.currentFormat {
+      if let record = try? CaseRecord.decode(data), record.format == CaseHeader.currentFormat {
         return record
       }
     }
