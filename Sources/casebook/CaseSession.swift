@@ -82,8 +82,14 @@ final class CaseSession {
     }
   }
 
+  /// The header as the writer holds it: an answer can change it (a `client` input names the case).
+  private var writtenHeader: CaseHeader?
+
   private func persist(_ entry: JournalEntry) {
-    writer.updateHeader(engine.state.header)
+    if writtenHeader != engine.state.header {
+      writer.updateHeader(engine.state.header)
+      writtenHeader = engine.state.header
+    }
     do {
       try writer.append(entry)
     } catch {

@@ -31,6 +31,7 @@ final class LibEditLineReader: LineReader {
     self.historyPath = historyPath
     self.clock = clock
     cel_initialize("casebook")
+    cel_set_escape_timeout(Self.escapeWaitMilliseconds)
     if let historyPath { loadHistory(historyPath) }
   }
 
@@ -179,6 +180,10 @@ final class LibEditLineReader: LineReader {
     }
     return keys
   }
+
+  /// How long libedit waits after a bare Esc for the rest of a key sequence: short enough that the
+  /// countdown and Ctrl-C are never held up, long enough for a sequence sent in pieces.
+  static let escapeWaitMilliseconds: Int32 = 300
 
   /// `[12:41 left] ` or `[time's up] `; empty without a deadline.
   static func countdown(to deadline: Date?, now: Date) -> String {

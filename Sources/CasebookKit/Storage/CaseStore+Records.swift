@@ -26,9 +26,11 @@ extension CaseStore {
   /// Rebuilds a case's record from its journal, without changing anything on disk.
   public func rebuildRecord(_ summary: Summary, timeZone: TimeZone) throws(StorageError) -> CaseRecord {
     let contents = try CaseJournal.read(at: "\(summary.folder)/\(CaseJournal.fileName)")
-    guard case .success(let playbook) = playbook(for: summary, preferSnapshot: true) else {
+    guard case .success(let original) = playbook(for: summary, preferSnapshot: true) else {
       throw .playbookUnavailable(caseName: summary.name)
     }
+    // In the language the case ran in, as when it was resumed.
+    let playbook = original.translated(to: summary.header.language)
     do {
       let engine = try CaseEngine(playbook: playbook, replaying: contents.entries, timeZone: timeZone)
       return CaseRecord(state: engine.state, playbook: playbook, timeZone: timeZone)
