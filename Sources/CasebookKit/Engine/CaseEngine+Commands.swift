@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The `:` commands typed at a prompt.
 extension CaseEngine {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Rehearsal, a mode of the same machine: first the conversation plan (the answers the playbook's
 /// `prepare` names), then a conversation in which Casebook plays the client with the playbook's

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Reaching steps: passing `say` and `branch` steps, starting timers, filling drafts, and stopping at
 /// a question or an end. Called only while an entry is applied.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The text a case shows a person, as effects: the heading, each question with its answers and
 /// prompt, coaching, drafts, timers, the path so far. Pure: it reads the case and changes nothing.

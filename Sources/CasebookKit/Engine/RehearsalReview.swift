@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The review of a rehearsal: which parts of the plan and which talking points the person's own
 /// lines reached, and which not.
