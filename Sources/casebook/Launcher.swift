@@ -113,66 +113,12 @@ struct Launcher {
 
   /// Resumes a case, by name or the latest interrupted one; returns the exit status.
   func resumeCase(_ name: String?, history: Bool) -> Int32 {
-    let summary: CaseStore.Summary
-    if let name {
-      guard let found = store.summary(named: name) else {
-        console.error("no case named '\(name)' under '\(store.casesFolder)' (casebook resume with no name takes the latest)")
-        return 1
-      }
-      summary = found
-    } else {
-      guard let latest = store.cases().first(where: { $0.status == .interrupted && $0.header.mode != .rehearse }) else {
-        console.error("no interrupted case to resume under '\(store.casesFolder)'")
-        return 1
-      }
-      summary = latest
-    }
-    guard summary.status == .interrupted else {
-      console.error("case '\(summary.name)' is already complete; its record is in '\(summary.folder)'")
-      return 1
-    }
-    guard summary.header.mode != .rehearse else {
-      console.error("case '\(summary.name)' is a rehearsal, which cannot be resumed; start another with: casebook rehearse \(summary.header.playbook)")
-      return 1
-    }
-    let opened: (CaseJournal, JournalCodec.Contents)
-    do {
-      opened = try CaseJournal.open(at: "\(summary.folder)/\(CaseJournal.fileName)")
-    } catch {
-      console.error("\(error)")
-      return 1
-    }
+    guard let summary = resumableCase(named: name), let opened = openJournal(of: summary),
+      let original = casePlaybook(of: summary)
+    else { return 1 }
     let (journal, contents) = opened
-    if contents.droppedTail {
-      console.error("warning: the journal's last entry was incomplete (cut off by a crash) and was dropped")
-    }
-    let original: Playbook
-    switch store.playbook(for: summary) {
-    case .success(let loaded): original = loaded
-    case .failure(let failure):
-      if let result = failure.result { report(result.diagnostics, sources: result.sources) }
-      console.error("the playbook of this case cannot be loaded from '\(summary.header.playbookFile)' or the case folder")
-      return 1
-    }
-    if original.contentHash != summary.header.playbookHash {
-      console.error("warning: the playbook '\(original.id)' changed since this case began; answers that no longer fit are kept in the record")
-    }
-    var engine: CaseEngine
     let playbook = original.translated(to: summary.header.language)
-    do {
-      engine = try CaseEngine(playbook: playbook, replaying: contents.entries, timeZone: timeZone)
-      for entry in engine.state.unfitEntries {
-        if case .answered(let step, _, _) = entry {
-          console.error("warning: the answer at step '\(step)' no longer fits the playbook and was skipped")
-        }
-      }
-    } catch .newerFormat(let format) {
-      console.error("this case was written by a newer Casebook (format \(format)); update Casebook to resume it")
-      return 1
-    } catch {
-      console.error("the case journal does not begin with its header; it cannot be resumed")
-      return 1
-    }
+    guard var engine = replayedEngine(contents.entries, playbook: playbook) else { return 1 }
     console.write("Resuming case \(TextSanitizer.clean(summary.name))\n")
     let effects = engine.handle(.resume, at: clock.now())
     let reader = makeReader(history: history)
@@ -181,5 +127,86 @@ struct Launcher {
       reader: reader, console: console, clock: clock, timeZone: timeZone)
     let status = session.run(startingWith: effects)
     return handOver(from: session, status: status, mode: summary.header.mode, history: history, reader: reader)
+  }
+
+  /// The case named, or the latest interrupted one, if it can be resumed; `nil` once the reason
+  /// it cannot is printed.
+  private func resumableCase(named name: String?) -> CaseStore.Summary? {
+    let summary: CaseStore.Summary
+    if let name {
+      guard let found = store.summary(named: name) else {
+        console.error("no case named '\(name)' under '\(store.casesFolder)' (casebook resume with no name takes the latest)")
+        return nil
+      }
+      summary = found
+    } else {
+      guard let latest = store.cases().first(where: { $0.status == .interrupted && $0.header.mode != .rehearse }) else {
+        console.error("no interrupted case to resume under '\(store.casesFolder)'")
+        return nil
+      }
+      summary = latest
+    }
+    guard summary.status == .interrupted else {
+      console.error("case '\(summary.name)' is already complete; its record is in '\(summary.folder)'")
+      return nil
+    }
+    guard summary.header.mode != .rehearse else {
+      console.error("case '\(summary.name)' is a rehearsal, which cannot be resumed; start another with: casebook rehearse \(summary.header.playbook)")
+      return nil
+    }
+    return summary
+  }
+
+  /// Opens a case's journal, warning when a crash cut its last entry off; `nil` once the reason it
+  /// cannot be opened is printed.
+  private func openJournal(of summary: CaseStore.Summary) -> (journal: CaseJournal, contents: JournalCodec.Contents)? {
+    let opened: (journal: CaseJournal, contents: JournalCodec.Contents)
+    do {
+      opened = try CaseJournal.open(at: "\(summary.folder)/\(CaseJournal.fileName)")
+    } catch {
+      console.error("\(error)")
+      return nil
+    }
+    if opened.contents.droppedTail {
+      console.error("warning: the journal's last entry was incomplete (cut off by a crash) and was dropped")
+    }
+    return opened
+  }
+
+  /// The playbook a case was begun with, warning when it has changed since; `nil` once its
+  /// diagnostics, or why it cannot be found, are printed.
+  private func casePlaybook(of summary: CaseStore.Summary) -> Playbook? {
+    let original: Playbook
+    switch store.playbook(for: summary) {
+    case .success(let loaded): original = loaded
+    case .failure(let failure):
+      if let result = failure.result { report(result.diagnostics, sources: result.sources) }
+      console.error("the playbook of this case cannot be loaded from '\(summary.header.playbookFile)' or the case folder")
+      return nil
+    }
+    if original.contentHash != summary.header.playbookHash {
+      console.error("warning: the playbook '\(original.id)' changed since this case began; answers that no longer fit are kept in the record")
+    }
+    return original
+  }
+
+  /// The engine as the journal's entries leave it, warning of each answer that no longer fits;
+  /// `nil` once the reason the journal cannot be replayed is printed.
+  private func replayedEngine(_ entries: [JournalEntry], playbook: Playbook) -> CaseEngine? {
+    do {
+      let engine = try CaseEngine(playbook: playbook, replaying: entries, timeZone: timeZone)
+      for entry in engine.state.unfitEntries {
+        if case .answered(let step, _, _) = entry {
+          console.error("warning: the answer at step '\(step)' no longer fits the playbook and was skipped")
+        }
+      }
+      return engine
+    } catch .newerFormat(let format) {
+      console.error("this case was written by a newer Casebook (format \(format)); update Casebook to resume it")
+      return nil
+    } catch {
+      console.error("the case journal does not begin with its header; it cannot be resumed")
+      return nil
+    }
   }
 }

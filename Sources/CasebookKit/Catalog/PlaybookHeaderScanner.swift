@@ -8,30 +8,42 @@ enum PlaybookHeaderScanner {
     var found: [String: String] = [:]
     let lines = source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     for (index, line) in lines.enumerated() {
-      // A flow mapping or a quoted key: beyond a line scan.
-      if line.hasPrefix("{") || line.hasPrefix("\"") || line.hasPrefix("'") || line.hasPrefix("? ") { return nil }
-      // A quoted value that goes on past its line could hold lines that look like keys.
-      if let colon = line.firstIndex(of: ":"), Self.opensQuote(line[line.index(after: colon)...]) { return nil }
-      let key: String
-      if line.hasPrefix("id:") {
-        key = "id"
-      } else if line.hasPrefix("title:") {
-        key = "title"
-      } else {
-        continue
-      }
-      guard found[key] == nil, let value = scalar(line.dropFirst(key.count + 1)) else { return nil }
-      // An indented line after it (blank lines between) would continue the value.
-      for next in lines[(index + 1)...] {
-        let rest = next.drop { $0 == " " || $0 == "\t" }
-        if rest.isEmpty { continue }
-        if rest.count != next.count && !rest.hasPrefix("#") { return nil }
-        break
-      }
+      if isBeyondLineScan(line) { return nil }
+      guard let key = headerKey(of: line) else { continue }
+      guard found[key] == nil, let value = scalar(line.dropFirst(key.count + 1)), !isContinued(after: index, in: lines)
+      else { return nil }
       found[key] = value
     }
     guard let id = found["id"], let title = found["title"] else { return nil }
     return (id, title)
+  }
+
+  /// How a flow mapping, a quoted key or a complex key starts a line.
+  private static let unscannablePrefixes = ["{", "\"", "'", "? "]
+
+  /// Whether a line is beyond a line scan: a flow mapping, a quoted or complex key, or a quoted
+  /// value that goes on past its line (and so could hold lines that look like keys).
+  private static func isBeyondLineScan(_ line: Substring) -> Bool {
+    if unscannablePrefixes.contains(where: { line.hasPrefix($0) }) { return true }
+    guard let colon = line.firstIndex(of: ":") else { return false }
+    return opensQuote(line[line.index(after: colon)...])
+  }
+
+  /// The key a line sets, if it is one of the two read.
+  private static func headerKey(of line: Substring) -> String? {
+    if line.hasPrefix("id:") { return "id" }
+    if line.hasPrefix("title:") { return "title" }
+    return nil
+  }
+
+  /// Whether an indented line after line `index` (blank lines between) would continue its value.
+  private static func isContinued(after index: Int, in lines: [Substring]) -> Bool {
+    for next in lines[(index + 1)...] {
+      let rest = next.drop { $0 == " " || $0 == "\t" }
+      if rest.isEmpty { continue }
+      return rest.count != next.count && !rest.hasPrefix("#")
+    }
+    return false
   }
 
   /// Whether a value starts a quoted scalar that its line does not close.

@@ -173,18 +173,12 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     status = state.status == .running ? .interrupted : state.status
     started = state.header.started
     finished = state.stopped
-    steps = state.path.map { entry in
-      let kind = playbook[entry.step]?.kind.name ?? .unknown
-      return StepEntry(id: entry.step, kind: kind, text: entry.text, answer: entry.answer, at: entry.at)
-    }
+    steps = Self.stepEntries(state.path, playbook: playbook)
     values = state.values.mapValues(\.description)
     notes = state.notes.map { NoteEntry(text: $0.text, step: $0.step, at: $0.at) }
     history = state.history.compactMap(Self.historyEntry)
     timers = state.timers
-    transcript = state.history.compactMap { entry in
-      if case .said(let client, let you, let at) = entry { return Exchange(client: client, you: you, at: at) }
-      return nil
-    }
+    transcript = Self.exchanges(in: state.history)
     if state.header.mode == .rehearse, let plan = RehearsalPlan(state, playbook: playbook) {
       review = RehearsalReview.parts(of: plan)
     }
@@ -195,21 +189,57 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     }
     // A rehearsal's carried values are its plan, which its review reports.
     carriedFrom = state.header.mode == .rehearse ? nil : state.header.carried?.from
-    drafts = state.history.compactMap { entry in
+    drafts = Self.draftEntries(in: state.history)
+    outcome = Self.reachedOutcome(of: state, playbook: playbook)
+    nextActions = Self.plannedActions(after: outcome, of: state, playbook: playbook, timeZone: timeZone)
+    current = state.status == .completed ? nil : state.current
+  }
+
+  // MARK: - Building from state
+
+  /// The path taken, each step with its kind in `playbook`.
+  private static func stepEntries(_ path: [CaseState.PathEntry], playbook: Playbook) -> [StepEntry] {
+    path.map { entry in
+      let kind = playbook[entry.step]?.kind.name ?? .unknown
+      return StepEntry(id: entry.step, kind: kind, text: entry.text, answer: entry.answer, at: entry.at)
+    }
+  }
+
+  /// A rehearsal's exchanges, in order.
+  private static func exchanges(in history: [JournalEntry]) -> [Exchange] {
+    history.compactMap { entry in
+      if case .said(let client, let you, let at) = entry { return Exchange(client: client, you: you, at: at) }
+      return nil
+    }
+  }
+
+  /// The messages filled, in order.
+  private static func draftEntries(in history: [JournalEntry]) -> [DraftEntry] {
+    history.compactMap { entry in
       guard case .drafted(let step, let kind, let subject, let text, let at, let number) = entry else { return nil }
       return DraftEntry(step: step, kind: kind, subject: subject, text: text, at: at, number: number)
     }
-    if state.status == .completed, let last = state.path.last, playbook[last.step]?.isEnd == true {
-      outcome = Outcome(
-        step: last.step, text: last.text, decision: playbook[last.step]?.decision,
-        handover: playbook[last.step]?.handover)
-    }
-    nextActions = []
+  }
+
+  /// The end step reached, once the case is complete at one the playbook still has.
+  private static func reachedOutcome(of state: CaseState, playbook: Playbook) -> Outcome? {
+    guard state.status == .completed, let last = state.path.last, playbook[last.step]?.isEnd == true else { return nil }
+    return Outcome(
+      step: last.step, text: last.text, decision: playbook[last.step]?.decision,
+      handover: playbook[last.step]?.handover)
+  }
+
+  /// The actions the end step plans (its text alone when it plans none), each done or not as the
+  /// history's marks last left it; none before the case ends.
+  private static func plannedActions(
+    after outcome: Outcome?, of state: CaseState, playbook: Playbook, timeZone: TimeZone
+  ) -> [NextAction] {
+    var actions: [NextAction] = []
     if let outcome, let step = playbook[outcome.step] {
       var calendar = Calendar(identifier: .gregorian)
       calendar.timeZone = timeZone
       let planned = ActionSchedule.actions(of: step, in: state, calendar: calendar)
-      nextActions = planned.isEmpty ? [NextAction(text: outcome.text, due: nil)] : planned
+      actions = planned.isEmpty ? [NextAction(text: outcome.text, due: nil)] : planned
     }
     // Each mark names its action by number and text: the text decides if the playbook changed since.
     var marked: [Int: String] = [:]
@@ -217,14 +247,14 @@ public struct CaseRecord: Sendable, Hashable, Codable {
       switch entry {
       case .actionDone(let number, let text, let at):
         marked[number] = text
-        if let index = Self.action(number, text, in: nextActions) { nextActions[index].done = at }
+        if let index = Self.action(number, text, in: actions) { actions[index].done = at }
       case .actionReopened(let number, _, let text):
-        if let index = Self.action(number, text ?? marked[number], in: nextActions) { nextActions[index].done = nil }
+        if let index = Self.action(number, text ?? marked[number], in: actions) { actions[index].done = nil }
       default:
         continue
       }
     }
-    current = state.status == .completed ? nil : state.current
+    return actions
   }
 
   /// The index of the action numbered `number` (from 1) if its text is `text`, else of the first

@@ -28,24 +28,102 @@ public enum PlaybookExplorer {
   ///   - limit: The most walks; past it, `limit` random walks are taken instead.
   ///   - seed: The random sample's seed, so a report can be repeated.
   public static func explore(_ playbook: Playbook, limit: Int = 2_000, seed: UInt64 = 1) -> Report {
+    let first = begunCase(of: playbook)
+    var exploration = Exploration(limit: limit, isExhaustive: true)
+    exploration.walkEveryPath(from: first, depth: 0)
+    if !exploration.isExhaustive {
+      // Too many paths to walk them all: start over and count only a seeded sample.
+      exploration = Exploration(limit: limit, isExhaustive: false)
+      exploration.walkRandomly(from: first, seed: seed)
+    }
+    return exploration.report(of: playbook)
+  }
+
+  /// The longest walk, in answers, before it counts as unfinished.
+  private static let maximumLength = 200
+
+  /// An engine that has begun a case of `playbook` at a fixed time, so every walk starts alike.
+  private static func begunCase(of playbook: Playbook) -> CaseEngine {
     let header = CaseHeader(
       playbook: playbook.id, title: playbook.title, playbookFile: playbook.file, playbookHash: playbook.contentHash,
       client: "Sample Client", mode: .live, started: Date(timeIntervalSince1970: 1_800_000_000))
     var first = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
     _ = first.handle(.begin, at: header.started)
+    return first
+  }
+
+  /// Every answer a playbook offers at its choice questions, as `step: answer`.
+  private static func allAnswers(of playbook: Playbook) -> [String] {
+    var allAnswers: [String] = []
+    for step in playbook.steps {
+      guard case .ask(let question) = step.kind, case .choices(let choices) = question.answers else { continue }
+      allAnswers += choices.map { "\(step.id): \($0.answer)" }
+    }
+    return allAnswers
+  }
+
+  /// What the walks of one exploration have seen so far, and the walk being typed.
+  private struct Exploration {
+    /// The most walks.
+    let limit: Int
+    /// Whether every path is being walked; cleared when the walks reach the limit first.
+    var isExhaustive: Bool
     var visitedSteps: Set<StepID> = []
     var givenAnswers: Set<String> = []
     var ends: [StepID: Int] = [:]
     var walks = 0
     var unfinished = 0
-    let maximumLength = 200
-
     var typedWalks: [[String]] = []
+    /// The lines typed so far on the current walk.
     var typed: [String] = []
+    /// The `step: answer` visits of the walks kept in `typedWalks`.
     var coveredByKept: Set<String> = []
-    func finish(_ engine: CaseEngine) {
+
+    /// Walks every path on from `engine`, depth first, while the count stays under the limit.
+    mutating func walkEveryPath(from engine: CaseEngine, depth: Int) {
+      guard walks < limit else {
+        isExhaustive = false
+        return
+      }
+      guard engine.state.status == .running, depth < PlaybookExplorer.maximumLength else { return finish(engine) }
+      for option in PlaybookExplorer.options(engine) {
+        typed.append(option)
+        walkEveryPath(from: step(engine, option, depth: depth), depth: depth + 1)
+        typed.removeLast()
+      }
+    }
+
+    /// Takes `limit` walks from `first`, each answer drawn at random from the options.
+    mutating func walkRandomly(from first: CaseEngine, seed: UInt64) {
+      var random = SeededGenerator(seed: seed)
+      for _ in 0..<limit {
+        var engine = first
+        var depth = 0
+        typed = []
+        while engine.state.status == .running && depth < PlaybookExplorer.maximumLength {
+          let choices = PlaybookExplorer.options(engine)
+          let option = choices[Int(random.next() % UInt64(choices.count))]
+          typed.append(option)
+          engine = step(engine, option, depth: depth)
+          depth += 1
+        }
+        finish(engine)
+      }
+    }
+
+    /// Gives `answer` to the engine's current question, a minute later for each step taken.
+    mutating func step(_ engine: CaseEngine, _ answer: String, depth: Int) -> CaseEngine {
+      var next = engine
+      if let current = engine.state.current { givenAnswers.insert("\(current): \(answer)") }
+      _ = next.handle(.input(answer), at: Date(timeIntervalSince1970: 1_800_000_000 + Double(depth + 1) * 60))
+      return next
+    }
+
+    /// Counts a walk that has ended or run too long, keeping its typed lines if it visits
+    /// something the kept walks do not (or always, when every path is walked).
+    mutating func finish(_ engine: CaseEngine) {
       let visits = Set(engine.state.path.map { "\($0.step): \($0.answer ?? "")" })
-      if exhaustive || !visits.isSubset(of: coveredByKept) {
+      if isExhaustive || !visits.isSubset(of: coveredByKept) {
         typedWalks.append(typed)
         coveredByKept.formUnion(visits)
       }
@@ -58,63 +136,14 @@ public enum PlaybookExplorer {
       }
     }
 
-    func step(_ engine: CaseEngine, _ answer: String, depth: Int) -> CaseEngine {
-      var next = engine
-      if let current = engine.state.current { givenAnswers.insert("\(current): \(answer)") }
-      _ = next.handle(.input(answer), at: Date(timeIntervalSince1970: 1_800_000_000 + Double(depth + 1) * 60))
-      return next
+    /// The report of the walks taken, against everything `playbook` holds.
+    func report(of playbook: Playbook) -> Report {
+      Report(
+        walks: walks, isExhaustive: isExhaustive, ends: ends,
+        unvisitedSteps: playbook.steps.map(\.id).filter { !visitedSteps.contains($0) },
+        unvisitedAnswers: PlaybookExplorer.allAnswers(of: playbook).filter { !givenAnswers.contains($0) },
+        unfinished: unfinished, typedWalks: typedWalks)
     }
-
-    // Every path, depth first, while the count stays under the limit.
-    var exhaustive = true
-    func walk(_ engine: CaseEngine, depth: Int) {
-      guard walks < limit else {
-        exhaustive = false
-        return
-      }
-      guard engine.state.status == .running, depth < maximumLength else { return finish(engine) }
-      for option in options(engine) {
-        typed.append(option)
-        walk(step(engine, option, depth: depth), depth: depth + 1)
-        typed.removeLast()
-      }
-    }
-    walk(first, depth: 0)
-
-    if !exhaustive {
-      visitedSteps = []
-      givenAnswers = []
-      ends = [:]
-      walks = 0
-      unfinished = 0
-      typedWalks = []
-      coveredByKept = []
-      var random = SeededGenerator(seed: seed)
-      for _ in 0..<limit {
-        var engine = first
-        var depth = 0
-        typed = []
-        while engine.state.status == .running && depth < maximumLength {
-          let choices = options(engine)
-          let option = choices[Int(random.next() % UInt64(choices.count))]
-          typed.append(option)
-          engine = step(engine, option, depth: depth)
-          depth += 1
-        }
-        finish(engine)
-      }
-    }
-
-    var allAnswers: [String] = []
-    for step in playbook.steps {
-      guard case .ask(let question) = step.kind, case .choices(let choices) = question.answers else { continue }
-      allAnswers += choices.map { "\(step.id): \($0.answer)" }
-    }
-    return Report(
-      walks: walks, isExhaustive: exhaustive, ends: ends,
-      unvisitedSteps: playbook.steps.map(\.id).filter { !visitedSteps.contains($0) },
-      unvisitedAnswers: allAnswers.filter { !givenAnswers.contains($0) }, unfinished: unfinished,
-      typedWalks: typedWalks)
   }
 
   /// The answers worth trying at the current question: every offered choice, one sample value of

@@ -50,63 +50,51 @@ public enum PlaybookTestRunner {
 
   /// Runs one test against a playbook.
   public static func run(_ test: PlaybookTest, on playbook: Playbook) -> Outcome {
-    let start = Date(timeIntervalSince1970: 1_800_000_000)
-    let header = CaseHeader(
-      playbook: playbook.id, title: playbook.title, playbookFile: playbook.file, playbookHash: playbook.contentHash,
-      client: test.client, mode: .live, started: start)
-    var engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
-    var shown: [String] = []
-    func collect(_ effects: [Effect]) {
-      for effect in effects {
-        switch effect {
-        case .show(let output): shown.append(output.text)
-        case .reject(let hint): shown.append(hint)
-        default: break
-        }
-      }
-    }
-    collect(engine.handle(.begin, at: header.started))
-    var now = start
-    var failures: [String] = []
-    var typed: [String] = []
-    for answer in test.answers where engine.state.status == .running {
-      now.addTimeInterval(60)
-      typed.append(answer)
-      collect(engine.handle(.input(answer), at: now))
-    }
-    var steps = 0
-    while !test.answersByStep.isEmpty, engine.state.status == .running, let current = engine.state.current, steps < 1_000 {
-      steps += 1
-      var key = current.rawValue
-      if case .ask(let question)? = playbook[current]?.kind, question.isInput, let name = question.save { key = name }
-      guard let answer = test.answersByStep[key] else {
-        failures.append("no answer for step '\(key)'")
-        break
-      }
-      now.addTimeInterval(60)
-      typed.append(answer)
-      let effects = engine.handle(.input(answer), at: now)
-      collect(effects)
-      if case .reject(let hint)? = effects.first {
-        failures.append("the answer '\(answer)' at step '\(key)' was refused: \(hint)")
-        break
-      }
-    }
-    let state = engine.state
-    if state.status != .completed && failures.isEmpty {
-      failures.append("the walk stopped at step '\(state.current?.rawValue ?? "?")' before an end; give more answers")
+    var walk = Walk(test: test, playbook: playbook)
+    walk.enterListedAnswers()
+    walk.enterAnswersByStep()
+    let state = walk.engine.state
+    var failures = walk.failures
+    if let failure = endFailure(of: test, at: state, walkFailed: !failures.isEmpty) { failures.append(failure) }
+    failures += savedFailures(of: test, in: state)
+    failures += shownFailures(of: test, shown: walk.shown)
+    let record = CaseRecord(state: state, playbook: playbook, timeZone: TimeZone(identifier: "UTC")!)
+    failures += recordFailures(of: test, in: record)
+    var outcome = Outcome(name: test.name, failures: failures)
+    outcome.typed = walk.typed
+    return outcome
+  }
+
+  /// Why the walk did not end where the test expects, if it did not. A walk that already failed
+  /// is not also blamed for stopping early.
+  private static func endFailure(of test: PlaybookTest, at state: CaseState, walkFailed: Bool) -> String? {
+    if state.status != .completed && !walkFailed {
+      return "the walk stopped at step '\(state.current?.rawValue ?? "?")' before an end; give more answers"
     } else if let end = test.end, state.path.last?.step != end {
-      failures.append("- end: \(end)\n+ end: \(state.path.last?.step.rawValue ?? "?")")
+      return "- end: \(end)\n+ end: \(state.path.last?.step.rawValue ?? "?")"
     }
+    return nil
+  }
+
+  /// Each saved value that differs from the test's, as a diff.
+  private static func savedFailures(of test: PlaybookTest, in state: CaseState) -> [String] {
+    var failures: [String] = []
     for (name, expected) in test.saved.sorted(by: { $0.key < $1.key }) {
       let actual = state.values[name]?.description
       if actual != expected { failures.append("- \(name): \(expected)\n+ \(name): \(actual ?? "(not saved)")") }
     }
+    return failures
+  }
+
+  /// Each fragment the test expects on screen that was never shown.
+  private static func shownFailures(of test: PlaybookTest, shown: [String]) -> [String] {
     let text = shown.joined(separator: "\n")
-    for fragment in test.shown where !text.contains(fragment) {
-      failures.append("shown text does not contain '\(fragment)'")
-    }
-    let record = CaseRecord(state: state, playbook: playbook, timeZone: TimeZone(identifier: "UTC")!)
+    return test.shown.filter { !text.contains($0) }.map { "shown text does not contain '\($0)'" }
+  }
+
+  /// Each fragment the test expects in the record's drafts or outcome that is not there.
+  private static func recordFailures(of test: PlaybookTest, in record: CaseRecord) -> [String] {
+    var failures: [String] = []
     let drafts = record.drafts.map { ($0.subject ?? "") + "\n" + $0.text }.joined(separator: "\n")
     for fragment in test.drafted where !drafts.contains(fragment) {
       failures.append("no draft contains '\(fragment)'")
@@ -116,9 +104,79 @@ public enum PlaybookTestRunner {
     for fragment in test.decided where !decided.contains(fragment) {
       failures.append("the outcome does not contain '\(fragment)'")
     }
-    var outcome = Outcome(name: test.name, failures: failures)
-    outcome.typed = typed
-    return outcome
+    return failures
+  }
+
+  /// One test's walk through the engine, a minute per answer: what was typed and shown, and why
+  /// the walk stopped early, if it did.
+  private struct Walk {
+    let test: PlaybookTest
+    let playbook: Playbook
+    var engine: CaseEngine
+    var now: Date
+    var shown: [String] = []
+    var typed: [String] = []
+    var failures: [String] = []
+
+    /// Begins the test's case at a fixed time.
+    init(test: PlaybookTest, playbook: Playbook) {
+      let start = Date(timeIntervalSince1970: 1_800_000_000)
+      let header = CaseHeader(
+        playbook: playbook.id, title: playbook.title, playbookFile: playbook.file, playbookHash: playbook.contentHash,
+        client: test.client, mode: .live, started: start)
+      self.test = test
+      self.playbook = playbook
+      engine = CaseEngine(playbook: playbook, header: header, timeZone: TimeZone(identifier: "UTC")!)
+      now = start
+      collect(engine.handle(.begin, at: header.started))
+    }
+
+    /// Enters the test's list of answers in order, while the case runs.
+    mutating func enterListedAnswers() {
+      for answer in test.answers where engine.state.status == .running {
+        enter(answer)
+      }
+    }
+
+    /// Enters the test's answer for each step the case reaches (by the name an input saves to),
+    /// until the case ends, a step has no answer, or an answer is refused.
+    mutating func enterAnswersByStep() {
+      var steps = 0
+      while !test.answersByStep.isEmpty, engine.state.status == .running, let current = engine.state.current, steps < 1_000 {
+        steps += 1
+        var key = current.rawValue
+        if case .ask(let question)? = playbook[current]?.kind, question.isInput, let name = question.save { key = name }
+        guard let answer = test.answersByStep[key] else {
+          failures.append("no answer for step '\(key)'")
+          break
+        }
+        if case .reject(let hint)? = enter(answer).first {
+          failures.append("the answer '\(answer)' at step '\(key)' was refused: \(hint)")
+          break
+        }
+      }
+    }
+
+    /// Types one answer a minute after the last, keeping what it shows.
+    @discardableResult
+    mutating func enter(_ answer: String) -> [Effect] {
+      now.addTimeInterval(60)
+      typed.append(answer)
+      let effects = engine.handle(.input(answer), at: now)
+      collect(effects)
+      return effects
+    }
+
+    /// Keeps the text of everything shown, refusals included.
+    mutating func collect(_ effects: [Effect]) {
+      for effect in effects {
+        switch effect {
+        case .show(let output): shown.append(output.text)
+        case .reject(let hint): shown.append(hint)
+        default: break
+        }
+      }
+    }
   }
 }
 
