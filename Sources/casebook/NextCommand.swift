@@ -58,7 +58,7 @@ extension Casebook {
       // Soonest due first; those without a due date after them; then oldest case first.
       items.sort { ($0.due ?? "9999", $0.started, $0.id ?? $0.case) < ($1.due ?? "9999", $1.started, $1.id ?? $1.case) }
       if json {
-        launcher.console.write(try JSONOutput.encode(items))
+        launcher.console.writeVerbatim(try JSONOutput.encode(items))
         return
       }
       guard !items.isEmpty else {
@@ -68,7 +68,9 @@ extension Casebook {
       for item in items {
         let who = item.client.map { " · \($0)" } ?? ""
         let mark = item.done == nil ? "" : "done  "
-        launcher.console.write(
+        // One action a line, whatever the width: scripts read them.
+        // TODO(#15, item 11): fit rows to the width, shortening texts, never the action id.
+        launcher.console.writeVerbatim(
           TextSanitizer.clean("\(mark)\(item.due ?? "no date")  \(item.text)  [\(item.id ?? item.case)\(who)]") + "\n")
       }
       if items.contains(where: { $0.id != nil && $0.done == nil }) {
