@@ -16,6 +16,7 @@ static char **completion_words = NULL;
 static int completion_count = 0;
 static volatile sig_atomic_t interrupt_count = 0;
 static volatile sig_atomic_t termination_signal = 0;
+static volatile sig_atomic_t resize_count = 0;
 
 static char *complete_word(const char *text, int state) {
   static int index;
@@ -45,6 +46,7 @@ void cel_initialize(const char *program_name) {
   rl_readline_name = program_name;
   rl_attempted_completion_function = complete;
   rl_catch_signals = 0;  // our handlers only: libedit would re-raise SIGTERM to the whole process group
+  rl_catch_sigwinch = 0;  // a resize is counted by our handler; cel_line_resize tells libedit
   rl_getc_function = libedit_getc;  // keys come from cel_line_wait
   rl_initialize();
   using_history();
@@ -73,6 +75,11 @@ static void count_interrupt(int signal_number) {
 
 static void note_termination(int signal_number) { termination_signal = signal_number; }
 
+static void count_resize(int signal_number) {
+  (void)signal_number;
+  resize_count++;
+}
+
 void cel_install_signal_handlers(void) {
   struct sigaction action;
   memset(&action, 0, sizeof action);
@@ -85,6 +92,19 @@ void cel_install_signal_handlers(void) {
   sigaction(SIGHUP, &action, NULL);
   action.sa_handler = SIG_IGN;
   sigaction(SIGPIPE, &action, NULL);
+  // SA_RESTART: a resize must not fail a write or a wait; select still returns EINTR (it is never
+  // restarted), so a prompt being read wakes up and redraws.
+  action.sa_flags = SA_RESTART;
+  action.sa_handler = count_resize;
+  sigaction(SIGWINCH, &action, NULL);
+}
+
+int cel_resize_count(void) { return resize_count; }
+
+int cel_terminal_columns(int fd) {
+  struct winsize size;
+  if (!isatty(fd) || ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+  return size.ws_col;
 }
 
 int cel_interrupt_count(void) { return interrupt_count; }
@@ -106,6 +126,7 @@ static char *line_text = NULL;
 static int line_ready = 0;
 static int keys_fed = 0;          // keys given to libedit since the line began
 static int next_key = -1;         // the key libedit's next read returns, or -1 to read the terminal
+static int kept_key = -1;         // a key read but kept for the next line, or -1
 static int escape_timeout_ms = 300;
 
 static void line_handler(char *line) {
@@ -200,6 +221,12 @@ void cel_line_begin(const char *prompt) {
 
 cel_key_wait cel_line_read_key(int timeout_ms, int *key, int *alone) {
   if (line_ready) return CEL_KEY_LINE_READY;
+  if (kept_key >= 0) {
+    *key = kept_key;
+    kept_key = -1;
+    *alone = pending_bytes() == 0;
+    return CEL_KEY_READ;
+  }
   if (pushed_byte < 0) {
     fd_set set;
     FD_ZERO(&set);
@@ -228,19 +255,21 @@ cel_feed cel_line_feed(int key) {
   return CEL_FEED_PENDING;
 }
 
-int cel_line_keys_fed(void) { return keys_fed; }
+void cel_line_keep_key(int key) { kept_key = key; }
 
 int cel_line_holds_one_key(void) { return keys_fed == 1 && rl_end == 1 && rl_point == 1; }
 
-void cel_line_answer(const char *echo) {
-  if (echo[0] != '\0') {
-    rl_insert_text(echo);
-    fputs("\r\033[K", stdout);  // libedit redraws from the line's start
-    fflush(stdout);
-    rl_forced_update_display();
-  }
-  cel_line_feed('\r');
+void cel_line_insert(const char *text) {
+  if (text[0] == '\0') return;
+  rl_insert_text(text);
+  fputs("\r\033[K", stdout);  // libedit redraws from the line's start
+  fflush(stdout);
+  rl_forced_update_display();
 }
+
+void cel_line_enter(void) { cel_line_feed('\r'); }
+
+void cel_line_resize(void) { rl_resize_terminal(); }
 
 char *cel_line_take(void) {
   char *line = line_text;

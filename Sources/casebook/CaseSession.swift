@@ -106,13 +106,13 @@ final class CaseSession {
     console.error("warning: \(error) (the case goes on; it needs its playbook file to be resumed)")
   }
 
-  /// Writes a draft into the case folder and, on a terminal that takes it, onto the clipboard
-  /// (OSC 52); says where it went.
+  /// Writes a draft into the case folder and onto the clipboard where one can be reached
+  /// (``Clipboard``); says exactly where it went.
   private func copy(_ draft: FilledDraft) {
     do {
       let path = try writeDraft(draft)
-      console.copyToClipboard(DraftFile.text(of: draft))
-      console.show(Output(.info, "Copied. Also saved to \(path)"))
+      let copied = console.copyToClipboard(DraftFile.text(of: draft))
+      console.show(Output(.info, copied.message(savedIn: path)))
       if !draft.gaps.isEmpty {
         let edit = draft.number.map { ":edit \($0)" } ?? ":edit"
         console.hint("Fill in \(draft.gaps.joined(separator: ", ")) before sending (\(edit) to do it here).")

@@ -153,9 +153,9 @@ extension Casebook {
       }
       switch format {
       case .text: launcher.report(diagnostics.sorted(), sources: sources)
-      case .json: launcher.console.write(DiagnosticReport.json(diagnostics.sorted()))
+      case .json: launcher.console.writeVerbatim(DiagnosticReport.json(diagnostics.sorted()))
       case .sarif:
-        launcher.console.write(DiagnosticReport.sarif(diagnostics.sorted(), version: Casebook.configuration.version))
+        launcher.console.writeVerbatim(DiagnosticReport.sarif(diagnostics.sorted(), version: Casebook.configuration.version))
       }
       if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

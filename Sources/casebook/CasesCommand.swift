@@ -27,7 +27,7 @@ extension Casebook.Cases {
             case: summary.name, playbook: summary.header.playbook, client: summary.header.client,
             mode: summary.header.mode, status: summary.status, started: summary.header.started)
         }
-        launcher.console.write(try JSONOutput.encode(items))
+        launcher.console.writeVerbatim(try JSONOutput.encode(items))
         return
       }
       guard !cases.isEmpty else {
@@ -47,7 +47,9 @@ extension Casebook.Cases {
         let cells = row.enumerated().map { index, cell in
           index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
         }
-        launcher.console.write(cells.joined(separator: "  ") + "\n")
+        // One row a line, whatever the width: scripts read them.
+        // TODO(#15, item 11): fit rows to the width, shortening names, never the case id.
+        launcher.console.writeVerbatim(cells.joined(separator: "  ") + "\n")
       }
     }
   }
@@ -78,7 +80,7 @@ extension Casebook.Cases {
         // Built from the journal, so a case stopped by a crash shows everything it kept.
         let record = try launcher.store.rebuildRecord(summary, timeZone: launcher.timeZone)
         if json {
-          launcher.console.write(TextSanitizer.clean(String(decoding: try record.jsonData(), as: UTF8.self), keepNewlines: true))
+          launcher.console.writeVerbatim(TextSanitizer.clean(String(decoding: try record.jsonData(), as: UTF8.self), keepNewlines: true))
         } else {
           launcher.console.write(
             TextSanitizer.clean(CaseRecordRenderer.markdown(record, timeZone: launcher.timeZone), keepNewlines: true))

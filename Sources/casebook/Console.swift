@@ -2,52 +2,89 @@ import CEditLine
 import CasebookKit
 import Foundation
 
-/// Writes to the terminal: every piece of outside text made safe, styles only on a terminal that
-/// wants them (`NO_COLOR` unset, `TERM` not `dumb`).
+/// Writes to the terminal: every piece of outside text made safe, text for people wrapped at word
+/// boundaries to the width (``TextWrapper``), styles only on a terminal that wants them (`NO_COLOR`
+/// unset, `TERM` not `dumb`).
 final class Console {
   let isInteractive: Bool
   /// Whether answers are typed at a terminal (standard input), whatever happens to the output.
   let readsTerminal: Bool
   private let usesStyle: Bool
+  private let environment: [String: String]
+  private let clipboard: Clipboard
+  /// The width last worked out, and the count of resizes it was worked out at.
+  private var widthSeen: (resizes: Int32, columns: Int)?
 
   init(environment: [String: String]) {
+    self.environment = environment
     readsTerminal = cel_is_terminal(0) != 0
     isInteractive = readsTerminal && cel_is_terminal(1) != 0
     usesStyle =
       cel_is_terminal(1) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    clipboard = Clipboard(
+      environment: environment, terminalTakesEscapes: cel_is_terminal(1) != 0 && environment["TERM"] != "dumb")
   }
 
-  /// Writes text exactly as given: for text this program composed itself.
+  /// Writes text for people, wrapped to the width: for text this program composed itself.
   func write(_ text: String) {
+    writeVerbatim(wrapped(text))
+  }
+
+  /// Writes text exactly as given: data for programs (JSON, graphs), prompts, and text already
+  /// wrapped and styled.
+  func writeVerbatim(_ text: String) {
     print(text, terminator: "")
   }
 
-  /// Shows one block of engine output, cleaned of control characters.
+  /// `text` wrapped to the width of standard output.
+  func wrapped(_ text: String) -> String {
+    TextWrapper.wrap(text, width: lineWidth)
+  }
+
+  /// The columns a line of standard output may take: the terminal's (re-read after it is resized)
+  /// less one, or `COLUMNS` or 80 through a pipe.
+  var lineWidth: Int {
+    let resizes = cel_resize_count()
+    if let widthSeen, widthSeen.resizes == resizes { return widthSeen.columns }
+    let reported = cel_terminal_columns(1)
+    let columns = TextWrapper.lineWidth(
+      terminalColumns: reported < 0 ? nil : Int(reported), columnsVariable: environment["COLUMNS"])
+    widthSeen = (resizes, columns)
+    return columns
+  }
+
+  /// Shows one block of engine output, cleaned of control characters and wrapped; a mark before
+  /// the text (`* `, `? `, `= `, `! `) hangs its continuation lines under the text.
   func show(_ output: Output) {
     let text = TextSanitizer.clean(output.text, keepNewlines: true)
     switch output.role {
-    case .heading: write(styled(text, "1") + "\n\n")
-    case .instruction: write("* " + styled(text, "1") + "\n")
-    case .question: write("\n? " + styled(text, "1") + "\n")
-    case .choices: write(text + "\n")
-    case .outcome: write("\n= " + styled(text, "1") + "\n")
-    case .explanation: write(styled(indent(text), "2") + "\n")
-    case .info: write(text + "\n")
-    case .draft: write("\n" + text + "\n")
-    case .alert: write((usesStyle ? "\u{07}" : "") + styled("! " + text, "1;31") + "\n")
+    case .heading: writeVerbatim(styled(wrapped(text), "1") + "\n\n")
+    case .instruction: writeVerbatim(marked("* ", text, "1") + "\n")
+    case .question: writeVerbatim("\n" + marked("? ", text, "1") + "\n")
+    case .choices: writeVerbatim(wrapped(text) + "\n")
+    case .outcome: writeVerbatim("\n" + marked("= ", text, "1") + "\n")
+    case .explanation: writeVerbatim(styled(wrapped(indent(text)), "2") + "\n")
+    case .info: writeVerbatim(wrapped(text) + "\n")
+    case .draft: writeVerbatim("\n" + wrapped(text) + "\n")
+    case .alert: writeVerbatim((usesStyle ? "\u{07}" : "") + styled(wrapped("! " + text), "1;31") + "\n")
     }
   }
 
   /// A hint after an answer that was not accepted.
   func hint(_ text: String) {
-    write(styled("! " + TextSanitizer.clean(text), "33") + "\n")
+    writeVerbatim(styled(wrapped("! " + TextSanitizer.clean(text)), "33") + "\n")
   }
 
-  /// A line on standard error, cleaned of control characters.
+  /// A line on standard error, cleaned of control characters; wrapped at a terminal, whole
+  /// through a pipe, where logs and scripts read one error a line.
   func error(_ text: String) {
     flush()
-    let line = "casebook: " + TextSanitizer.clean(text, keepNewlines: true) + "\n"
-    FileHandle.standardError.write(Data(line.utf8))
+    var line = "casebook: " + TextSanitizer.clean(text, keepNewlines: true)
+    let columns = cel_terminal_columns(2)
+    if columns >= 0 {
+      line = TextWrapper.wrap(line, width: TextWrapper.lineWidth(terminalColumns: Int(columns), columnsVariable: nil))
+    }
+    FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 
   /// Writes already-formatted text to standard error.
@@ -58,10 +95,21 @@ final class Console {
 
   func flush() { cel_flush_stdout() }
 
-  /// Puts text on the clipboard with the OSC 52 escape, on a terminal that wants escapes.
-  func copyToClipboard(_ text: String) {
-    guard usesStyle else { return }
-    write("\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}")
+  /// Puts text on the clipboard: through the platform's tool, else with the OSC 52 escape on a
+  /// terminal that takes escapes.
+  ///
+  /// - Returns: Where the text went, for the message that says so.
+  func copyToClipboard(_ text: String) -> Clipboard.Outcome {
+    flush()
+    return clipboard.copy(text) { escape in
+      writeVerbatim(escape)
+      flush()
+    }
+  }
+
+  /// `mark` and `text` wrapped as one, with the style on the text only.
+  private func marked(_ mark: String, _ text: String, _ code: String) -> String {
+    mark + styled(String(wrapped(mark + text).dropFirst(mark.count)), code)
   }
 
   private func styled(_ text: String, _ code: String) -> String {

@@ -15,7 +15,7 @@ extension Casebook {
     func run() throws {
       let launcher = Launcher()
       guard let loaded = launcher.loadPlaybook(playbook, checks: .all) else { throw ExitCode(1) }
-      launcher.console.write(PlaybookGraph.render(loaded.playbook, as: format))
+      launcher.console.writeVerbatim(PlaybookGraph.render(loaded.playbook, as: format))
     }
   }
 }

@@ -18,7 +18,7 @@ final class LibEditLineReader: LineReader {
   private var shownPrompt = ""
   private var announcedDeadline: Date?
   private let clock: Clock
-  private var oneKeys = OneKeyTiming()
+  private var resizesSeen = cel_resize_count()
   /// The keys that answer the current prompt on their own, and what each shows after itself.
   private var lineKeys: [Character: (answer: String, echo: String)] = [:]
 
@@ -36,11 +36,11 @@ final class LibEditLineReader: LineReader {
   }
 
   func announce(_ text: String) {
-    let line = "\u{07}! " + TextSanitizer.clean(text)
+    let line = "\u{07}" + console.wrapped("! " + TextSanitizer.clean(text))
     if isReading {
       cel_line_print_above(line)
     } else {
-      console.write(line + "\n")
+      console.writeVerbatim(line + "\n")
     }
   }
 
@@ -55,6 +55,7 @@ final class LibEditLineReader: LineReader {
   /// once when it passes; the line goes on being edited at the next call.
   func read(_ prompt: Prompt) -> LineRead {
     if !isReading {
+      _ = followResize()
       setCompletions(prompt.completions)
       console.flush()
       shownPrompt = Self.countdown(to: prompt.deadline, now: clock.now()) + prompt.text
@@ -78,6 +79,8 @@ final class LibEditLineReader: LineReader {
       var alone: Int32 = 0
       switch cel_line_read_key(prompt.deadline == nil ? 1000 : 250, &key, &alone) {
       case CEL_KEY_READ:
+        // Any key between two Ctrl-Cs (typing, Up) makes the next one clear again, not leave.
+        lastWasCancel = false
         switch feed(key, alone: alone != 0) {
         case .pending: continue
         case .interrupted: return cancel(interruptsBefore: interruptsBefore)
@@ -108,25 +111,57 @@ final class LibEditLineReader: LineReader {
     case line(String?)
   }
 
-  /// Gives a key to libedit, unless it is the habit after a one-key answer; a key pressed alone at
-  /// an empty line that names a choice answers at once.
+  /// Gives a key to libedit; a key pressed alone at an empty line that names a choice answers at
+  /// once, and the habit typed after it is absorbed before the line ends.
   private func feed(_ key: Int32, alone: Bool) -> Fed {
-    let now = clock.now()
-    let character = Unicode.Scalar(UInt32(key)).map(Character.init)
-    if cel_line_keys_fed() == 0, let character, oneKeys.judge(firstKey: character, at: now) == .absorbed {
-      return .pending
-    }
     switch cel_line_feed(key) {
     case CEL_FEED_LINE_READY: return .line(nil)
     case CEL_FEED_INTERRUPTED: return .interrupted
     default: break
     }
-    guard alone, cel_line_holds_one_key() != 0, let character, character.isASCII,
-      let named = lineKeys[character], oneKeys.allowsOneKeyAnswer(at: now)
+    guard alone, cel_line_holds_one_key() != 0, let character = Unicode.Scalar(UInt32(key)).map(Character.init),
+      character.isASCII, let named = lineKeys[character]
     else { return .pending }
-    cel_line_answer(TextSanitizer.clean(named.echo))
-    oneKeys.answered(rest: character.isLetter ? named.echo : "", at: now)
+    cel_line_insert(TextSanitizer.clean(named.echo))
+    absorbHabit(rest: character.isLetter ? named.echo : "")
+    cel_line_enter()
     return .line(named.answer)
+  }
+
+  /// Waits, after a one-key answer, for the rest of its word and the Enter typed out of habit, and
+  /// drops them (``OneKeyTiming``); the first other key is kept for the next question, which
+  /// appears only once the wait is over.
+  private func absorbHabit(rest: String) {
+    var timing = OneKeyTiming()
+    timing.answered(rest: rest, at: clock.now())
+    while let until = timing.waitsUntil {
+      let left = until.timeIntervalSince(clock.now())
+      guard left > 0 else { return }
+      var key: Int32 = 0
+      var alone: Int32 = 0
+      switch cel_line_read_key(Int32((left * 1000).rounded(.up)), &key, &alone) {
+      case CEL_KEY_READ:
+        let character = Unicode.Scalar(UInt32(key)).map(Character.init) ?? "\u{FFFD}"
+        if timing.judge(character, at: clock.now()) == .kept { cel_line_keep_key(key) }
+      case CEL_KEY_TIMEOUT:
+        continue
+      case CEL_KEY_SIGNAL:
+        // A resize is followed; Ctrl-C or a request to stop ends the wait (the answer stands).
+        guard followResize() else { return }
+        cel_line_set_prompt(shownPrompt)
+      default:
+        return
+      }
+    }
+  }
+
+  /// Whether the terminal was resized since last seen; if so libedit is told its new size.
+  private func followResize() -> Bool {
+    let count = cel_resize_count()
+    guard count != resizesSeen else { return false }
+    resizesSeen = count
+    cel_line_resize()
+    return true
   }
 
   private func finishLine(oneKeyAnswer: String?) -> LineRead {
@@ -148,6 +183,7 @@ final class LibEditLineReader: LineReader {
       return .interrupted
     }
     guard cel_interrupt_count() != interruptsBefore else {
+      _ = followResize()
       cel_line_set_prompt(shownPrompt)
       return nil
     }

@@ -65,7 +65,7 @@ extension Casebook {
         return (lhs.started, lhs.id ?? lhs.case) < (rhs.started, rhs.id ?? rhs.case)
       }
       if json {
-        launcher.console.write(try JSONOutput.encode(items))
+        launcher.console.writeVerbatim(try JSONOutput.encode(items))
         return
       }
       guard !items.isEmpty else {
@@ -75,7 +75,9 @@ extension Casebook {
       for item in items {
         let who = item.client.map { " · \($0)" } ?? ""
         let mark = item.done == nil ? "" : "done  "
-        launcher.console.write(
+        // One action a line, whatever the width: scripts read them.
+        // TODO(#15, item 11): fit rows to the width, shortening texts, never the action id.
+        launcher.console.writeVerbatim(
           TextSanitizer.clean("\(mark)\(item.due?.description ?? "no date")  \(item.text)  [\(item.id ?? item.case)\(who)]") + "\n")
       }
       if items.contains(where: { $0.id != nil && $0.done == nil }) {

@@ -15,7 +15,7 @@ final class PlainLineReader: LineReader {
   func abandonLine() {}
 
   func read(_ prompt: Prompt) -> LineRead {
-    console.write(prompt.text)
+    console.writeVerbatim(prompt.text)
     console.flush()
     guard let line = readLine(strippingNewline: true) else {
       console.write("\n")
@@ -23,7 +23,7 @@ final class PlainLineReader: LineReader {
       return .endOfInput
     }
     if cel_termination_signal() != 0 { return .interrupted }
-    console.write(TextSanitizer.clean(line) + "\n")
+    console.writeVerbatim(TextSanitizer.clean(line) + "\n")
     return .line(line)
   }
 }

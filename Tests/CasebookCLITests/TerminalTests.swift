@@ -5,95 +5,23 @@ import Testing
   import Glibc
 #endif
 
-/// A private tmux server running Casebook in a real terminal: keys typed with `send-keys`, the
-/// screen read with `capture-pane`.
-final class TmuxSession {
-  static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
-  static var isAvailable: Bool {
-    if tmux == nil && ProcessInfo.processInfo.environment["CI"] != nil {
-      print("tmux is missing in CI: run .ci/setup")
-    }
-    return tmux != nil
-  }
-
-  let server = "casebook-test-\(UUID().uuidString.prefix(8))"
-  private var statusFile: String { NSTemporaryDirectory() + "\(server).status" }
-
-  init(command: [String], environment: [String: String]) throws {
-    let exports = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-    // tmux 3.3a does not always report a dead pane's status, so the shell writes it down.
-    let line = "env \(exports) \(command.map(Self.quote).joined(separator: " ")); echo $? > \(Self.quote(statusFile))"
-    // Set before the pane starts, so that a fast exit still leaves its status to read.
-    let configuration = NSTemporaryDirectory() + "\(server).conf"
-    try "set -g remain-on-exit on\n".write(toFile: configuration, atomically: true, encoding: .utf8)
-    _ = try tmux(["-f", configuration, "new-session", "-d", "-x", "100", "-y", "30", "-s", "main", line], capture: false)
-    try? FileManager.default.removeItem(atPath: configuration)
-  }
-
-  deinit {
-    _ = try? tmux(["kill-server"])
-    try? FileManager.default.removeItem(atPath: statusFile)
-  }
-
-  /// Runs one tmux command through `system(3)` and returns what it printed.
-  ///
-  /// Not `Process`: the server that `new-session` forks keeps the client's descriptors, and
-  /// Foundation then waits for it forever.
-  @discardableResult
-  func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
-    let output = NSTemporaryDirectory() + "tmux-\(server)-\(UUID().uuidString).out"
-    defer { try? FileManager.default.removeItem(atPath: output) }
-    let command = ([Self.tmux ?? "tmux", "-L", server] + arguments).map(Self.quote).joined(separator: " ")
-    let status = system("unset TMUX; \(command) </dev/null >\(capture ? Self.quote(output) : "/dev/null") 2>/dev/null")
-    guard status != -1 else { throw CocoaError(.fileReadUnknown) }
-    return capture ? ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "") : ""
-  }
-
-  func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "main"] + keys) }
-
-  func type(_ text: String) throws { try tmux(["send-keys", "-t", "main", "-l", text]) }
-
-  /// Types a line and presses Enter.
-  func enter(_ text: String) throws {
-    try type(text)
-    try send("Enter")
-  }
-
-  func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "main"]) }
-
-  /// Polls the screen until `predicate` holds or the deadline passes; returns the last screen.
-  func waitFor(seconds: Double = 15, _ predicate: (String) -> Bool) throws -> String {
-    let deadline = Date().addingTimeInterval(seconds)
-    var last = ""
-    while Date() < deadline {
-      last = try screen()
-      if predicate(last) { return last }
-      usleep(30_000)
-    }
-    return last
-  }
-
-  /// The exit status once the program has ended, or `nil`.
-  func exitStatus() throws -> Int? {
-    guard let text = try? String(contentsOfFile: statusFile, encoding: .utf8) else { return nil }
-    return Int(text.trimmingCharacters(in: .whitespacesAndNewlines))
-  }
-
-  static func quote(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-}
-
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed; run .ci/setup"))
 struct TerminalTests {
   /// Runs `casebook ARGS` in a new tmux session with a private home and a fake clock that starts
   /// at a fixed instant and runs in real time (the countdown and one-key timing need real seconds).
-  func startSession(_ arguments: [String], in casebook: CasebookProcess) throws -> TmuxSession {
+  func startSession(
+    _ arguments: [String], in casebook: CasebookProcess, width: Int = 100, height: Int = 30,
+    environment extra: [String: String] = [:]
+  ) throws -> TmuxSession {
     var environment = casebook.baseEnvironment().filter {
       ["CASEBOOK_HOME", "TZ", "CASEBOOK_FAKE_NOW", "PATH", "HOME"].contains($0.key)
     }
     environment["CASEBOOK_FAKE_CLOCK"] = "running"
     environment["TERM"] = "xterm-256color"
     environment["LANG"] = "C.UTF-8"
-    return try TmuxSession(command: [CasebookProcess.binary] + arguments, environment: environment)
+    environment.merge(extra) { $1 }
+    return try TmuxSession(
+      command: [CasebookProcess.binary] + arguments, environment: environment, width: width, height: height)
   }
 
   @Test func `at a real terminal, Tab completes answers, Up recalls history and Ctrl-C clears the line`() throws {
@@ -208,15 +136,13 @@ struct TerminalTests {
     // :back takes the answer back, so the question comes again.
     try session.enter(":back")
     screen = try session.waitFor { $0.contains("Took back 'yes'") }
-    // A number alone answers too, and the Enter typed after it out of habit is absorbed. (A
-    // second one-key answer within 0.8 s of the first needs Enter, so that the tail of a word
-    // typed slowly cannot answer the next question: wait that out first.)
-    usleep(900_000)
+    // A number alone answers too, and the Enter typed just after it out of habit is absorbed
+    // (before the next question appears: once it is on screen, an Enter would be its own).
     try session.type("1")
+    try session.send("Enter")
     screen = try session.waitFor { $0.contains("> 1 → yes") }
     #expect(screen.contains("> 1 → yes"), "\(screen)")
-    try session.send("Enter")
-    usleep(900_000)
+    _ = try session.waitFor { $0.components(separatedBy: "Did they agree to a new time?").count == 3 }
     // A whole word typed quickly after its first letter is absorbed as well.
     try session.type("l")
     try session.enter("ater")

@@ -100,7 +100,7 @@ import Testing
     #expect(outcome.stdout.contains("  7 broken-one           A small playbook"))
     #expect(outcome.stdout.contains("'nope' is not a playbook here."))
     #expect(outcome.stderr.contains("'next' names step 'reschedul', which does not exist [dangling-next]"))
-    #expect(outcome.stdout.contains("That playbook cannot run until its errors are fixed (casebook check). Choose another."))
+    #expect(outcome.stdout.contains("That playbook cannot run until its errors are fixed (casebook check). Choose\n  another."))
     #expect(outcome.stdout.contains("Did you get through to them?"))
     #expect(outcome.status == 3)
     #expect(casebook.caseFolders() == ["2026-11-24-no-show-lee"])
@@ -493,7 +493,7 @@ import Testing
     defer { casebook.removeHome() }
     let outcome = try casebook.run(["practice", "no-show", "--scenario", "no-answer"], input: "no\nyes\n15m\nnot-yet\nno\n")
     #expect(outcome.status == 0, "\(outcome.stderr)")
-    #expect(outcome.stdout.contains("In practice, time passes as the scenario says; :skip lets it run out now."))
+    #expect(outcome.stdout.contains("In practice, time passes as the scenario\nsays; :skip lets it run out now."))
     #expect(outcome.stdout.contains("Time passes in this scenario. Wait limit of 15m reached"))
     #expect(!outcome.stdout.contains("The limit is not up yet"))
     #expect(outcome.stdout.contains("Practice 'no-answer': right first time"))
@@ -689,9 +689,10 @@ import Testing
 
     let folder = "$CASEBOOK_HOME/cases/2026-11-24-follow-up-dana-ruiz"
     #expect(outcome.stdout.contains("--- email draft 1 of 2, ready to copy (:copy 1) ---"))
-    #expect(outcome.stdout.contains("Copied. Also saved to \(folder)/draft-send-2-text.txt"))
-    #expect(outcome.stdout.contains("Copied. Also saved to \(folder)/draft-send-1-email.txt"))
-    #expect(outcome.stdout.contains("! No draft 'letter' here. Type :copy with a number or a kind: 1 (email), 2 (text)."))
+    // Piped, with no clipboard tool: only saved, and the message says so (a path on a line of its own).
+    #expect(outcome.stdout.contains("> :copy\nSaved in\n\(folder)/draft-send-2-text.txt\n"))
+    #expect(outcome.stdout.contains("> :copy 1\nSaved in\n\(folder)/draft-send-1-email.txt\n"))
+    #expect(outcome.stdout.contains("! No draft 'letter' here. Type :copy with a number or a kind: 1 (email), 2\n  (text)."))
     #expect(!outcome.stdout.contains("\u{1B}]52"))
     #expect(outcome.stdout.contains("Kept your edited text draft."))
     // The edited text is what is copied from then on.

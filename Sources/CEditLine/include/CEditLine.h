@@ -35,14 +35,22 @@ cel_key_wait cel_line_read_key(int timeout_ms, int *key, int *alone);
 /// Gives a key read by cel_line_read_key to libedit (rl_callback_read_char).
 cel_feed cel_line_feed(int key);
 
-/// How many keys were given to libedit since the line began.
-int cel_line_keys_fed(void);
+/// Keeps a key read by cel_line_read_key for the next line: the next cel_line_read_key returns it
+/// first.
+void cel_line_keep_key(int key);
 
 /// Whether the line holds exactly the one key given to it so far, with the cursor after it.
 int cel_line_holds_one_key(void);
 
-/// Ends the line as Enter would, after showing `echo` (the rest of a one-key answer) after it.
-void cel_line_answer(const char *echo);
+/// Types `text` into the line at the cursor (rl_insert_text) and redraws it: the rest of a one-key
+/// answer, shown after its key.
+void cel_line_insert(const char *text);
+
+/// Ends the line as Enter would.
+void cel_line_enter(void);
+
+/// Tells libedit the terminal's size changed (rl_resize_terminal); redraw with cel_line_set_prompt.
+void cel_line_resize(void);
 
 /// How long libedit waits after a bare Esc for the rest of a key sequence (default 300 ms).
 void cel_set_escape_timeout(int milliseconds);
@@ -70,8 +78,16 @@ void cel_set_completions(const char *const *words, int count);
 void cel_free(void *pointer);
 
 /// Installs handlers for SIGINT, SIGTERM and SIGHUP that only count the signal, without
-/// SA_RESTART, so a blocked read returns EINTR; SIGPIPE is ignored.
+/// SA_RESTART, so a blocked read returns EINTR; SIGPIPE is ignored; SIGWINCH is counted (with
+/// SA_RESTART).
 void cel_install_signal_handlers(void);
+
+/// The number of SIGWINCHs (terminal resizes) received so far.
+int cel_resize_count(void);
+
+/// The columns of the terminal on file descriptor `fd` (ioctl TIOCGWINSZ), or -1 when it is not a
+/// terminal; 0 when the terminal does not say.
+int cel_terminal_columns(int fd);
 
 /// The number of SIGINTs received so far.
 int cel_interrupt_count(void);

@@ -1,73 +1,64 @@
 public import Foundation
 
-/// The timing rules of one-key answers at a terminal, as a value given the time.
+/// The timing rule of one-key answers at a terminal, as a value given the time.
 ///
 /// After a choice is answered with one key, a person often goes on typing by habit: the rest of the
-/// word (`y` then `es`) or the Enter after it. Those keys, typed before anything else at the next
-/// line, are dropped: each letter of the rest within ``restGap`` of the key before it, the Enter
-/// within ``enterWindow`` of the answer. A second one-key answer within ``repeatGap`` of the first
-/// is taken as typing, not as an answer, and needs Enter.
+/// word (`y` then `es`) or the Enter after it. The next question appears only once that habit is
+/// over, so that every key typed after it is on screen belongs to it. Until then the reader waits:
+/// each letter of the rest that comes within ``tailGap`` of the key before it is dropped, and so is
+/// an Enter, which ends the wait; any other key ends it too and is kept for the next question; and
+/// the wait ends when ``tailGap`` passes with no key.
 public struct OneKeyTiming: Sendable, Hashable {
-  /// How soon after the key before it the next letter of the word must come to be absorbed.
-  public static let restGap: TimeInterval = 1
-  /// How soon after a one-key answer its habitual Enter must come to be dropped.
-  public static let enterWindow: TimeInterval = 2
-  /// How long after a one-key answer another key cannot answer on its own.
-  public static let repeatGap: TimeInterval = 0.8
+  /// How soon after the key before it the next key of the habit must come.
+  public static let tailGap: TimeInterval = 0.5
 
-  /// What a key typed first at a line is.
+  /// What a key typed while waiting is.
   public enum Verdict: Sendable, Hashable {
-    /// Part of the habit after the last one-key answer: drop it.
+    /// A letter of the rest of the word: drop it and go on waiting.
     case absorbed
-    /// A key of its own: give it to the line.
-    case typed
+    /// The Enter typed by habit: drop it; the wait is over.
+    case finished
+    /// Not part of the habit: the wait is over, and the key belongs to the next question.
+    case kept
   }
 
   private var rest: [Character] = []
   private var lastKeyAt: Date?
-  private var answeredAt: Date?
-  private var swallowsEnter = false
 
-  /// No one-key answer given yet.
+  /// No one-key answer given yet: nothing to wait for.
   public init() {}
 
-  /// Notes a one-key answer: `rest` is what of its word the person may still type by habit (empty
-  /// for a number).
+  /// Notes a one-key answer at `now`: `rest` is what of its word the person may still type by habit
+  /// (empty for a number).
   public mutating func answered(rest: String, at now: Date) {
     self.rest = Array(rest.lowercased())
     lastKeyAt = now
-    answeredAt = now
-    swallowsEnter = true
   }
 
-  /// Judges `key`, typed as the first key of a line at `now`, and forgets the habit once it is
-  /// broken.
-  public mutating func judge(firstKey key: Character, at now: Date) -> Verdict {
-    guard swallowsEnter || !rest.isEmpty else { return .typed }
-    if key == "\r" || key == "\n" {
-      let dropped = swallowsEnter && answeredAt.map { now.timeIntervalSince($0) < Self.enterWindow } == true
-      forget()
-      return dropped ? .absorbed : .typed
+  /// Until when to wait for the next key of the habit; `nil` once the wait is over.
+  public var waitsUntil: Date? { lastKeyAt?.addingTimeInterval(Self.tailGap) }
+
+  /// Judges `key`, typed at `now` while waiting.
+  public mutating func judge(_ key: Character, at now: Date) -> Verdict {
+    guard let until = waitsUntil, now < until else {
+      stop()
+      return .kept
     }
-    if let expected = rest.first, key.isASCII, Character(key.lowercased()) == expected,
-      let last = lastKeyAt, now.timeIntervalSince(last) < Self.restGap
-    {
+    if key == "\r" || key == "\n" {
+      stop()
+      return .finished
+    }
+    if let expected = rest.first, key.isASCII, Character(key.lowercased()) == expected {
       rest.removeFirst()
       lastKeyAt = now
       return .absorbed
     }
-    forget()
-    return .typed
+    stop()
+    return .kept
   }
 
-  /// Whether a key pressed alone at `now` may answer on its own.
-  public func allowsOneKeyAnswer(at now: Date) -> Bool {
-    guard let answeredAt else { return true }
-    return now.timeIntervalSince(answeredAt) >= Self.repeatGap
-  }
-
-  private mutating func forget() {
+  private mutating func stop() {
     rest = []
-    swallowsEnter = false
+    lastKeyAt = nil
   }
 }

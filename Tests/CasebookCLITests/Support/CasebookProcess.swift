@@ -33,14 +33,15 @@ struct CasebookProcess {
       .appendingPathComponent("casebook-test-\(UUID().uuidString)").path
   }
 
-  /// The variables every run gets: a private home, UTC, a fixed clock, no colour.
+  /// The variables every run gets: a private home, UTC, a fixed clock, no colour, the default
+  /// width and no display (so no clipboard tool is used).
   func baseEnvironment(fakeNow: String? = "2026-11-24T09:00:00Z") -> [String: String] {
     var result = ProcessInfo.processInfo.environment
     result["CASEBOOK_HOME"] = home
     result["TZ"] = "UTC"
     result["NO_COLOR"] = "1"
     result["CASEBOOK_FAKE_NOW"] = fakeNow
-    result.removeValue(forKey: "XDG_DATA_HOME")
+    for name in ["XDG_DATA_HOME", "COLUMNS", "DISPLAY", "WAYLAND_DISPLAY"] { result.removeValue(forKey: name) }
     return result.merging(environment) { $1 }
   }
 
