@@ -1,3 +1,4 @@
+#define _GNU_SOURCE  // wcswidth, strndup
 #include "CEditLine.h"
 
 #include <errno.h>
@@ -10,6 +11,7 @@
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <wchar.h>
 #include <editline/readline.h>
 
 static char **completion_words = NULL;
@@ -212,11 +214,53 @@ static int libedit_getc(FILE *stream) {
 
 void cel_set_escape_timeout(int milliseconds) { escape_timeout_ms = milliseconds; }
 
+static char *shown_prompt = NULL;  // the prompt on screen, to know how many rows the line takes
+
+static void remember_prompt(const char *prompt) {
+  free(shown_prompt);
+  shown_prompt = strdup(prompt);
+}
+
 void cel_line_begin(const char *prompt) {
   line_text = NULL;
   line_ready = 0;
   keys_fed = 0;
+  remember_prompt(prompt);
   rl_callback_handler_install(prompt, line_handler);
+}
+
+// The columns `text` takes on screen, its first `bytes` bytes only when `bytes` >= 0.
+static int display_width(const char *text, int bytes) {
+  if (text == NULL) return 0;
+  size_t length = bytes >= 0 ? (size_t)bytes : strlen(text);
+  char *copy = strndup(text, length);
+  if (copy == NULL) return (int)length;
+  size_t count = mbstowcs(NULL, copy, 0);
+  int width = (int)length;
+  if (count != (size_t)-1) {
+    wchar_t *wide = calloc(count + 1, sizeof(wchar_t));
+    if (wide != NULL) {
+      mbstowcs(wide, copy, count + 1);
+      int measured = wcswidth(wide, count);
+      if (measured >= 0) width = measured;
+      free(wide);
+    }
+  }
+  free(copy);
+  return width;
+}
+
+// Moves to the first row of the line being edited and clears from there down, so that a line
+// that wraps over several rows is redrawn in place instead of below itself.
+static void clear_edited_line(void) {
+  int columns = cel_terminal_columns(STDOUT_FILENO);
+  int rows_above = 0;
+  if (columns > 0) {
+    int cursor = display_width(shown_prompt, -1) + display_width(rl_line_buffer, rl_point);
+    rows_above = cursor / columns;
+  }
+  if (rows_above > 0) printf("\033[%dA", rows_above);
+  fputs("\r\033[J", stdout);
 }
 
 cel_key_wait cel_line_read_key(int timeout_ms, int *key, int *alone) {
@@ -279,14 +323,15 @@ char *cel_line_take(void) {
 }
 
 void cel_line_set_prompt(const char *prompt) {
+  clear_edited_line();  // libedit redraws from the line's start
   rl_set_prompt(prompt);
-  fputs("\r\033[K", stdout);  // libedit redraws from the line's start
+  remember_prompt(prompt);
   fflush(stdout);
   rl_forced_update_display();
 }
 
 void cel_line_print_above(const char *text) {
-  fputs("\r\033[K", stdout);
+  clear_edited_line();
   fputs(text, stdout);
   fputs("\n", stdout);
   fflush(stdout);
