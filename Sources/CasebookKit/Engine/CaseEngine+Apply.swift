@@ -127,7 +127,9 @@ extension CaseEngine {
       state.unfitEntries.append(entry)
       return []
     }
-    state.path.append(.init(step: step, text: asked.text, answer: answer, value: value, at: now))
+    state.path.append(.init(
+      step: step, text: asked.text, answer: answer, value: value, at: now, timersBefore: state.timers,
+      announcedBefore: state.announcedTimers))
     if let save = asked.save { state.values[save] = value }
     if asked.isInput, asked.save == "client", case .text(let client) = value { state.header.client = client }
     let next: StepID
@@ -155,6 +157,8 @@ extension CaseEngine {
       }
     }
     state.current = taken.step
+    if let timers = taken.timersBefore { state.timers = timers }
+    if let announced = taken.announcedBefore { state.announcedTimers = announced }
     return [.show(Output(.info, "Took back '\(taken.answer ?? "")'."))] + screen.ask(taken.step)
   }
 

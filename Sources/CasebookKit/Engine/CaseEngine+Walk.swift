@@ -19,6 +19,7 @@ extension CaseEngine {
       case .say(let text, let next):
         state.path.append(.init(step: id, text: text, at: now))
         effects.append(.show(Output(.instruction, text)))
+        effects += stopTimers(step.stops)
         effects += startTimer(of: step, at: now)
         effects += screen.coaching(for: step)
         effects += drafts(of: step, at: now)
@@ -37,6 +38,11 @@ extension CaseEngine {
           continue
         }
         state.current = id
+        effects += stopTimers(step.stops)
+        // A running limit that the playbook waits on somewhere, but nothing ahead any more, stops here.
+        effects += stopTimers(state.timers.keys.sorted().filter { name in
+          TimerRules.isTested(name, in: playbook) && !TimerRules.isAwaited(name, from: id, in: playbook)
+        })
         effects += startTimer(of: step, at: now)
         // Drafts come before the question, so that the question stays next to the prompt.
         return effects + drafts(of: step, at: now) + screen.ask(id)
@@ -55,6 +61,7 @@ extension CaseEngine {
     state.status = .completed
     state.stopped = now
     var effects = [derive(.finished(step: step.id, at: now)), .show(Output(.outcome, text))]
+    effects += stopTimers(step.stops)
     effects += screen.nextActions(ActionSchedule.actions(of: step, in: state, calendar: calendar))
     effects += screen.coaching(for: step)
     effects += drafts(of: step, at: now)
@@ -69,6 +76,14 @@ extension CaseEngine {
     state.timers[name] = deadline
     state.announcedTimers.remove(name)
     return [.show(screen.timerStarted(name, seconds: seconds, deadline: deadline))]
+  }
+
+  /// Stops the running timers among `names` (a timer that ran out already stays, with its deadline).
+  private mutating func stopTimers(_ names: [String]) -> [Effect] {
+    names.filter { state.timers[$0] != nil && !state.announcedTimers.contains($0) }.map { name in
+      state.timers[name] = nil
+      return .show(Output(.info, "\(TimerRules.title(name)) stopped."))
+    }
   }
 
   /// In practice, the wait limits the scenario says have run out by step `id`: the scenario's time

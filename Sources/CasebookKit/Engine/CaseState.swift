@@ -16,6 +16,10 @@ public struct CaseState: Sendable, Hashable {
     public var value: Value?
     /// When it was reached, or answered for a question.
     public var at: Date
+    /// For an answer: the timers as they were before it, which taking it back restores.
+    public var timersBefore: [String: Date]? = nil
+    /// For an answer: the timers already announced before it.
+    public var announcedBefore: Set<String>? = nil
   }
 
   /// A free note taken during the case.

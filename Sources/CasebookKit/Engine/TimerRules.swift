@@ -47,6 +47,47 @@ enum TimerRules {
     }
   }
 
+  /// Whether some step reachable from `id` (itself included) tests `timer expired`: the case still
+  /// waits on it.
+  static func isAwaited(_ timer: String, from id: StepID, in playbook: Playbook) -> Bool {
+    var queue = [id]
+    var seen: Set<StepID> = []
+    while let next = queue.popLast() {
+      guard seen.insert(next).inserted, let step = playbook[next] else { continue }
+      if tests(step, timer) { return true }
+      queue += step.successors
+    }
+    return false
+  }
+
+  /// Whether any step of the playbook tests `timer expired`.
+  static func isTested(_ timer: String, in playbook: Playbook) -> Bool {
+    playbook.steps.contains { tests($0, timer) }
+  }
+
+  /// Whether `step`'s own conditions (its `when`, its choices', its branch cases') test `timer`.
+  private static func tests(_ step: Step, _ timer: String) -> Bool {
+    var conditions = [step.condition].compactMap { $0 }
+    switch step.kind {
+    case .ask(let question):
+      if case .choices(let choices) = question.answers { conditions += choices.compactMap(\.condition) }
+    case .branch(let cases):
+      conditions += cases.compactMap(\.condition)
+    case .say, .end:
+      break
+    }
+    return conditions.contains { mentions($0, timer) }
+  }
+
+  private static func mentions(_ condition: Condition, _ timer: String) -> Bool {
+    switch condition {
+    case .expired(let name, _): name == timer
+    case .not(let inner): mentions(inner, timer)
+    case .and(let left, let right), .or(let left, let right): mentions(left, timer) || mentions(right, timer)
+    case .compare, .truth: false
+    }
+  }
+
   /// `Wait limit` for `wait_limit`.
   static func title(_ name: String) -> String {
     let words = name.split(separator: "_").joined(separator: " ")

@@ -217,6 +217,13 @@ extension ConditionChecker {
         continue
       }
     }
+    for step in steps {
+      for name in step.stops where !checker.timers.contains(name) {
+        diagnostics.append(.conditionProblem(
+          .unknownName, "step \(quoted(step.id)) stops \(quoted(name)), but no step starts a timer of that name; add 'timer: \(name)' where the wait begins",
+          at: step.location))
+      }
+    }
     // The steps keep their ids and places, so the playbook's index of them still holds.
     var resolved = playbook
     resolved.steps = steps

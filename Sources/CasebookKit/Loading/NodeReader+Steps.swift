@@ -34,6 +34,11 @@ extension NodeReader {
       nextLocation: fields[.next].map { location(of: $0.value) })
     if let draftsField = fields[.drafts] { step.drafts = readDrafts(draftsField.value) }
     step.timer = optionalString(.timer, in: fields)
+    if let stopField = fields[.stop] {
+      if case .scalar(let scalar) = stopField.value { step.stops = [scalar.string.trimmingWhitespace()] } else {
+        step.stops = stringList(stopField.value, field: "stop")
+      }
+    }
     if let whenField = fields[.when] {
       if step.successors.count == 1 && !step.isEnd {
         (step.condition, step.conditionLocation) = readCondition(.when, in: fields)

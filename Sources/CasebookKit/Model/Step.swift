@@ -32,6 +32,8 @@ public struct Step: Sendable, Hashable {
   public var actions: [PlannedAction] = []
   /// A saved duration whose countdown starts when this step is reached (a wait limit).
   public var timer: String?
+  /// The timers this step stops (`stop:`), when the playbook says where the waiting ends.
+  public var stops: [String] = []
   /// At an end step: the playbook to hand the case over to, carrying its values.
   public var handover: String?
   /// When the step is taken: a step whose condition does not hold is passed over to its `next`.
