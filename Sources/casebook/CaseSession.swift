@@ -123,6 +123,9 @@ final class CaseSession {
   }
 
   /// Opens a draft in `$VISUAL` or `$EDITOR` (else vi) and returns the edited text, if it changed.
+  ///
+  /// With input not from a terminal and no editor named, it refuses: vi would wait for keys that
+  /// never come. A named editor still runs, so a script can name one that needs no terminal.
   private func edit(_ draft: FilledDraft) -> FilledDraft? {
     let path: String
     do {
@@ -132,7 +135,12 @@ final class CaseSession {
       return nil
     }
     let environment = ProcessInfo.processInfo.environment
-    let editor = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
+    let named = environment["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["EDITOR"].flatMap { $0.isEmpty ? nil : $0 }
+    guard named != nil || console.readsTerminal else {
+      console.hint(":edit needs a terminal (or $EDITOR set); the draft is in \(path)")
+      return nil
+    }
+    let editor = named ?? "vi"
     console.flush()
     guard let status = EditorProcess.run(editor, on: path) else {
       console.error("could not start the editor '\(TextSanitizer.clean(editor))', or it was stopped")

@@ -112,7 +112,7 @@ struct Launcher {
   }
 
   /// Resumes a case, by name or the latest interrupted one; returns the exit status.
-  func resumeCase(_ name: String?, history: Bool) -> Int32 {
+  func resumeCase(_ name: String?, history: Bool, reader given: (any LineReader)? = nil) -> Int32 {
     guard let summary = resumableCase(named: name), let opened = openJournal(of: summary),
       let original = casePlaybook(of: summary)
     else { return 1 }
@@ -121,7 +121,7 @@ struct Launcher {
     guard var engine = replayedEngine(contents.entries, playbook: playbook) else { return 1 }
     console.write("Resuming case \(TextSanitizer.clean(summary.name))\n")
     let effects = engine.handle(.resume, at: clock.now())
-    let reader = makeReader(history: history)
+    let reader = given ?? makeReader(history: history)
     let session = CaseSession(
       engine: engine, writer: CaseWriter(name: summary.name, folder: summary.folder, journal: journal),
       reader: reader, console: console, clock: clock, timeZone: timeZone)

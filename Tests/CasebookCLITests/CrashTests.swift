@@ -28,7 +28,7 @@ import Testing
     #expect(casebook.caseFolders() == [name])
     let resumed = try casebook.run(["resume", name], input: "tomorrow 10:00\n", fakeNow: "2026-11-24T10:00:00Z")
     #expect(resumed.status == 0)
-    #expect(resumed.stdout.contains("3. [wait-limit] How long will you wait? -> 15m"))
+    #expect(resumed.stdout.contains("3. How long will you wait? -> 15m"))
     #expect(try casebook.answers(name) == ["no", "15m", "2026-11-25 10:00"])
     let record = try casebook.record(name)
     #expect(record["status"] as? String == "completed")

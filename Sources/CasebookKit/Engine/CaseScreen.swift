@@ -7,10 +7,11 @@ public struct CaseScreen {
   let state: CaseState
   let timeZone: TimeZone
 
-  /// The playbook's title, for whom, and how to answer.
+  /// The playbook's title, for whom, in coach mode what that means, and how to answer.
   func heading() -> Output {
     var text = playbook.title
     if let client = state.header.client { text += " · client: \(client)" }
+    if state.header.mode == .coach { text += "\nCoach mode: each step with its detail and reason." }
     text += "\nAnswer with a word or its number. :help lists commands."
     return Output(.heading, text)
   }
@@ -88,16 +89,17 @@ public struct CaseScreen {
     return parts.isEmpty ? nil : parts.joined(separator: "\n")
   }
 
-  /// The path so far and the current step, as `:where` and resuming show them.
+  /// The path so far and the current step, as `:where` and resuming show them: the steps' text,
+  /// never their ids (the record's JSON keeps those).
   public func whereText() -> String {
     var lines = ["Path so far:"]
     if state.path.isEmpty { lines.append("  (nothing yet)") }
     for (index, entry) in state.path.enumerated() {
       let answer = entry.answer.map { " -> \($0)" } ?? ""
-      lines.append("  \(index + 1). [\(entry.step)] \(entry.text)\(answer)")
+      lines.append("  \(index + 1). \(entry.text)\(answer)")
     }
     if let current = state.current, let step = playbook[current] {
-      lines.append("Now: [\(current)] \(step.text)")
+      lines.append("Now: \(step.text)")
     }
     return lines.joined(separator: "\n")
   }

@@ -105,7 +105,8 @@ extension CaseStore {
     return (action, true)
   }
 
-  /// Copies a case's files into `destination/<case name>/`, never overwriting anything.
+  /// Copies a case's files (its records, journal, playbook and draft files) into
+  /// `destination/<case name>/`, never overwriting anything.
   ///
   /// - Returns: The folder written.
   public func export(_ summary: Summary, to destination: String) throws(StorageError) -> String {
@@ -119,7 +120,9 @@ extension CaseStore {
     }
     guard isCreated else { throw .exists(path: target) }
     do {
-      for name in [Self.recordMarkdownName, Self.recordJSONName, CaseJournal.fileName, Self.playbookSnapshotName] {
+      let drafts = ((try? FileManager.default.contentsOfDirectory(atPath: summary.folder)) ?? [])
+        .filter { $0.hasPrefix(FilledDraft.fileNamePrefix) && $0.hasSuffix(".txt") }.sorted()
+      for name in [Self.recordMarkdownName, Self.recordJSONName, CaseJournal.fileName, Self.playbookSnapshotName] + drafts {
         let source = "\(summary.folder)/\(name)"
         guard FileManager.default.fileExists(atPath: source) else { continue }
         let input = try POSIX.openReading(source)
