@@ -110,7 +110,7 @@ extension Casebook {
     static let configuration = CommandConfiguration(
       abstract: "Carry on with an interrupted case from its last answered step.")
 
-    @Argument(help: "The case's folder name; without it, the latest interrupted case.")
+    @Argument(help: "The case (its id, the start of one, or its client's name); default: the latest interrupted.")
     var caseName: String?
 
     @Flag(help: "Keep this session's answers out of the line-editing history.")

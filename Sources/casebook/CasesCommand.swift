@@ -67,7 +67,7 @@ extension Casebook.Cases {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print a case's record.")
 
-    @Argument(help: "The case's folder name (see 'casebook cases').")
+    @Argument(help: "The case: its id (see 'casebook cases'), the start of one, or its client's name.")
     var caseName: String
 
     @Flag(help: "Print record.json instead of the readable record.")
@@ -95,7 +95,7 @@ extension Casebook.Cases {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Copy a case's files into another folder.")
 
-    @Argument(help: "The case's folder name.")
+    @Argument(help: "The case: its id, the start of one, or its client's name.")
     var caseName: String
 
     @Option(help: "The folder to copy into; the case gets its own folder inside it.")
@@ -117,7 +117,7 @@ extension Casebook.Cases {
   struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Delete a case and its records, after asking.")
 
-    @Argument(help: "The case's folder name.")
+    @Argument(help: "The case: its id, the start of one, or its client's name.")
     var caseName: String
 
     @Flag(help: "Do not ask; delete at once.")
@@ -150,7 +150,7 @@ extension Casebook.Cases {
     static let configuration = CommandConfiguration(
       abstract: "Write a case's record.md and record.json again from its journal.")
 
-    @Argument(help: "The case's folder name.")
+    @Argument(help: "The case: its id, the start of one, or its client's name.")
     var caseName: String
 
     func run() throws {
@@ -171,14 +171,30 @@ extension Casebook.Cases {
 }
 
 extension Launcher {
-  /// The case named `name`, or a clear error and exit status 1.
+  /// The case `name` picks (see ``CaseLookup``), or a clear error and exit status 1.
   func findCase(_ name: String) throws -> CaseStore.Summary {
-    guard let summary = store.summary(named: name) else {
-      console.error("no case named '\(name)' under '\(store.casesFolder)' (casebook cases lists them)")
-      throw ExitCode(1)
-    }
+    guard let summary = lookUpCase(name) else { throw ExitCode(1) }
     return summary
   }
+
+  /// The case `name` picks (see ``CaseLookup``); `nil` once why none is picked is printed: no
+  /// such case, or the several that match, one a line.
+  func lookUpCase(_ name: String, hint: String = "casebook cases lists them") -> CaseStore.Summary? {
+    switch store.lookUp(name) {
+    case .found(let summary):
+      return summary
+    case .ambiguous(let matches):
+      let rows = matches.map { summary in
+        "  " + [summary.name, summary.header.client ?? "-", summary.header.playbook, summary.status.rawValue]
+          .map { TextSanitizer.clean($0) }.joined(separator: "  ")
+      }
+      console.error("\(matches.count) cases match '\(name)'; name one of them:")
+      // One case a line, unwrapped: the ids are meant to be copied.
+      console.errorBlock(rows.joined(separator: "\n") + "\n")
+      return nil
+    case .none:
+      console.error("no case named '\(name)' under '\(store.casesFolder)' (\(hint))")
+      return nil
+    }
+  }
 }
-
-

@@ -134,10 +134,9 @@ struct Launcher {
   private func resumableCase(named name: String?) -> CaseStore.Summary? {
     let summary: CaseStore.Summary
     if let name {
-      guard let found = store.summary(named: name) else {
-        console.error("no case named '\(name)' under '\(store.casesFolder)' (casebook resume with no name takes the latest)")
-        return nil
-      }
+      guard
+        let found = lookUpCase(name, hint: "casebook cases lists them; casebook resume with no name takes the latest")
+      else { return nil }
       summary = found
     } else {
       guard let latest = store.cases().first(where: { $0.status == .interrupted && $0.header.mode != .rehearse }) else {

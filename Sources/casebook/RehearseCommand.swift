@@ -19,7 +19,7 @@ extension Casebook {
     @Option(help: "The client's name, for the record; the plan is taken from this client's latest case of the playbook.")
     var client: String?
 
-    @Option(help: "Take the plan's answers from this case (see casebook cases).")
+    @Option(help: "Take the plan's answers from this case (its id, the start of one, or its client's name).")
     var from: String?
 
     @Option(name: .customLong("set"), help: "A plan answer known already, as NAME=VALUE (repeatable).")
@@ -57,11 +57,7 @@ extension Casebook {
     private func earlierCase(of playbook: Playbook, launcher: Launcher) throws -> (name: String, values: [String: String])? {
       let summary: CaseStore.Summary
       if let from {
-        guard let found = launcher.store.summary(named: from) else {
-          launcher.console.error("no case named '\(from)' under '\(launcher.store.casesFolder)' (casebook cases lists them)")
-          throw ExitCode(1)
-        }
-        summary = found
+        summary = try launcher.findCase(from)
       } else {
         guard let client,
           let latest = launcher.store.cases().first(where: {

@@ -4,6 +4,7 @@ import Testing
 @Suite struct SafeNameTests {
   @Test(arguments: [
     ("Dana Ruiz", "dana-ruiz"), ("Zoë O'Brien", "zoe-o-brien"), ("../../etc/passwd", "etc-passwd"),
+    ("Łucja Żółć-Wójcik", "lucja-zolc-wojcik"), ("李小龍", "li-xiao-long"), ("Ærø", "aero"),
     ("a\u{0}b\u{1B}[2Jc", "a-b-2jc"), ("\u{202E}evil\u{202C}", "evil"), ("🙂🙂", nil), ("  ", nil),
   ] as [(String, String?)])
   func `names become short safe slugs`(name: String, slug: String?) {
