@@ -17,3 +17,17 @@ import Testing
     #expect(casebook.read(name, "record.json") == json)
   }
 }
+
+@Suite struct ResumeInputTests {
+  @Test func `a client named at the prompt is not reported as an answer that no longer fits on resume`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let left = try casebook.run(["run", fixture("inputs.yaml")], input: "Dana Ruiz\n")
+    #expect(left.status == 3)
+    let name = try #require(casebook.caseFolders().first)
+    let resumed = try casebook.run(["resume", name], input: "2026-11-24\n3\n")
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(!resumed.stderr.contains("no longer fits"), "\(resumed.stderr)")
+    #expect(try casebook.answers(name) == ["Dana Ruiz", "2026-11-24", "3"])
+  }
+}

@@ -117,6 +117,12 @@ extension CaseEngine {
 
   private mutating func answer(_ step: StepID, _ answer: String, at now: Date, entry: JournalEntry) -> [Effect] {
     if state.header.mode == .rehearse { return planAnswer(step, answer, at: now, entry: entry) }
+    // The answer that named the client is in the header too, so replaying filled it in already.
+    if state.current != step, state.path.contains(where: { $0.step == step && $0.answer == answer }),
+      case .ask(let question)? = playbook[step]?.kind, question.isInput
+    {
+      return []
+    }
     guard state.current == step, state.status == .running, case .ask(var question)? = playbook[step]?.kind else {
       state.unfitEntries.append(entry)
       return []
