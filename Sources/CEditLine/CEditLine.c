@@ -256,7 +256,9 @@ static void clear_edited_line(void) {
   int columns = cel_terminal_columns(STDOUT_FILENO);
   int rows_above = 0;
   if (columns > 0) {
-    int cursor = display_width(shown_prompt, -1) + display_width(rl_line_buffer, rl_point);
+    // Until a key is given to the new line, libedit's buffer still holds the last line's text.
+    int typed = keys_fed > 0 ? display_width(rl_line_buffer, rl_point) : 0;
+    int cursor = display_width(shown_prompt, -1) + typed;
     rows_above = cursor / columns;
   }
   if (rows_above > 0) printf("\033[%dA", rows_above);
