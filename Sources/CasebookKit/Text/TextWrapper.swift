@@ -110,11 +110,12 @@ public enum TextWrapper {
     return length + characters[length...].prefix { $0 == " " }.count
   }
 
-  /// Where the second column starts in a line laid out in columns: after one or two words with
+  /// Where the second column starts in a line laid out in columns: after one to four words (a
+  /// checklist item is `1 [ ] word`) with
   /// single spaces between them, a gap of two spaces or more.
   private static func columnStart(_ text: Substring) -> Substring.Index? {
     var index = text.startIndex
-    for _ in 0..<2 {
+    for _ in 0..<4 {
       let word = text[index...].prefix { $0 != " " }
       guard !word.isEmpty else { return nil }
       let gap = text[word.endIndex...].prefix { $0 == " " }

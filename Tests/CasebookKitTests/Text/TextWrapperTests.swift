@@ -37,6 +37,13 @@ import Testing
       """)
   }
 
+  @Test func `a checklist item continues under its label`() {
+    #expect(wrap("  1 [ ] convenience  Getting to you, or connecting, is a hassle", 44) == """
+        1 [ ] convenience  Getting to you, or
+                           connecting, is a hassle
+      """)
+  }
+
   @Test func `list items continue under the item's text`() {
     #expect(wrap("  - Note the late arrival in the client's file (by 2026-11-24)", 30) == """
         - Note the late arrival in
