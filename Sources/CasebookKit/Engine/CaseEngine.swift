@@ -22,9 +22,7 @@ public struct CaseEngine: Sendable {
   ///   - timeZone: The zone in which days (`today`, due dates) are read.
   public init(playbook: Playbook, header: CaseHeader, timeZone: TimeZone) {
     self.playbook = playbook
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    self.calendar = calendar
+    self.calendar = .gregorian(in: timeZone)
     self.state = CaseState(header: header, scenario: Self.scenario(named: header.scenario, in: playbook))
   }
 

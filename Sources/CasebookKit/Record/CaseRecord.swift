@@ -236,9 +236,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   ) -> [NextAction] {
     var actions: [NextAction] = []
     if let outcome, let step = playbook[outcome.step] {
-      var calendar = Calendar(identifier: .gregorian)
-      calendar.timeZone = timeZone
-      let planned = ActionSchedule.actions(of: step, in: state, calendar: calendar)
+      let planned = ActionSchedule.actions(of: step, in: state, calendar: .gregorian(in: timeZone))
       actions = planned.isEmpty ? [NextAction(text: outcome.text, due: nil)] : planned
     }
     // Each mark names its action by number and text: the text decides if the playbook changed since.

@@ -6,9 +6,7 @@ public struct TimeFormatter: Sendable {
 
   /// Creates a formatter for `timeZone`.
   public init(timeZone: TimeZone) {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
-    self.calendar = calendar
+    calendar = .gregorian(in: timeZone)
   }
 
   /// `2026-11-24 14:03`.
