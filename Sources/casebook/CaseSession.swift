@@ -125,7 +125,8 @@ final class CaseSession {
   /// Opens a draft in `$VISUAL` or `$EDITOR` (else vi) and returns the edited text, if it changed.
   ///
   /// With input not from a terminal and no editor named, it refuses: vi would wait for keys that
-  /// never come. A named editor still runs, so a script can name one that needs no terminal.
+  /// never come. A named editor still runs, so a script can name one that needs no terminal, but
+  /// with nothing to read: the piped lines are the case's answers.
   private func edit(_ draft: FilledDraft) -> FilledDraft? {
     let path: String
     do {
@@ -142,7 +143,7 @@ final class CaseSession {
     }
     let editor = named ?? "vi"
     console.flush()
-    guard let status = EditorProcess.run(editor, on: path) else {
+    guard let status = EditorProcess.run(editor, on: path, withoutInput: !console.readsTerminal) else {
       console.error("could not start the editor '\(TextSanitizer.clean(editor))', or it was stopped")
       return nil
     }
@@ -150,9 +151,12 @@ final class CaseSession {
       console.error("the editor did not finish cleanly; the draft is unchanged")
       return nil
     }
-    var edited = draft
-    edited.text = DraftFile.body(of: text, subject: &edited.subject)
-    return edited == draft ? nil : edited
+    let edited = DraftFile.edited(draft, from: text)
+    guard edited != draft else {
+      console.show(Output(.info, "The draft is unchanged."))
+      return nil
+    }
+    return edited
   }
 
   private func writeDraft(_ draft: FilledDraft) throws -> String {

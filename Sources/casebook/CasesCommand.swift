@@ -41,15 +41,13 @@ extension Casebook.Cases {
         return [time.dateTime(summary.header.started), summary.header.playbook, summary.header.client ?? "-",
          summary.status.rawValue, due?.description ?? "-", summary.name].map { TextSanitizer.clean($0) }
       }
-      let header = ["STARTED", "PLAYBOOK", "CLIENT", "STATUS", "NEXT DUE", "CASE"]
-      let widths = (0..<header.count).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-      for row in [header] + rows {
-        let cells = row.enumerated().map { index, cell in
-          index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
-        }
-        // One row a line, whatever the width: scripts read them.
-        // TODO(#15, item 11): fit rows to the width, shortening names, never the case id.
-        launcher.console.writeVerbatim(cells.joined(separator: "  ") + "\n")
+      let layout = TableLayout(
+        columns: [
+          .init("STARTED", leftOutRank: 1), .init("PLAYBOOK", leftOutRank: 2), .init("CLIENT", shortestWidth: 8),
+          .init("STATUS"), .init("NEXT DUE"), .init("CASE"),
+        ], leadColumn: 5)
+      for line in layout.lines(rows, width: launcher.console.lineWidth) {
+        launcher.console.writeVerbatim(line + "\n")
       }
     }
   }

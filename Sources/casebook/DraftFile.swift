@@ -7,13 +7,19 @@ enum DraftFile {
     return draft.subject.map { "Subject: \($0)\n\n" + body } ?? body
   }
 
-  /// The text of an edited file, taking a leading `Subject:` line into `subject`.
-  static func body(of file: String, subject: inout String?) -> String {
-    guard subject != nil, file.hasPrefix("Subject: ") else { return file }
-    let lines = file.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-    subject = String(lines[0].dropFirst("Subject: ".count))
-    var rest = lines.count > 1 ? String(lines[1]) : ""
-    if rest.hasPrefix("\n") { rest.removeFirst() }
-    return rest
+  /// `draft` as the edited `file` has it: a leading `Subject:` line is its subject, and the newline
+  /// the file added after a text that had none is not an edit.
+  static func edited(_ draft: FilledDraft, from file: String) -> FilledDraft {
+    var edited = draft
+    var body = file
+    if draft.subject != nil, file.hasPrefix("Subject: ") {
+      let lines = file.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+      edited.subject = String(lines[0].dropFirst("Subject: ".count))
+      body = lines.count > 1 ? String(lines[1]) : ""
+      if body.hasPrefix("\n") { body.removeFirst() }
+    }
+    if !draft.text.hasSuffix("\n"), body.hasSuffix("\n") { body.removeLast() }
+    edited.text = body
+    return edited
   }
 }

@@ -10,15 +10,21 @@ import Foundation
 enum EditorProcess {
   /// Runs `editor FILE` through `/bin/sh`, so that `$EDITOR` may carry arguments.
   ///
+  /// - Parameter withoutInput: Give the editor an empty standard input: when answers come through a
+  ///   pipe, the editor must neither read the lines meant for the case nor wait for keys.
   /// - Returns: The editor's exit status, or `nil` when it could not be started or was killed.
-  static func run(_ editor: String, on path: String) -> Int32? {
+  static func run(_ editor: String, on path: String, withoutInput: Bool) -> Int32? {
     let arguments = ["/bin/sh", "-c", "\(editor) \"$1\"", "casebook-editor", path]
     var pointers = arguments.map { strdup($0) }
     defer { pointers.forEach { free($0) } }
     pointers.append(nil)
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    if withoutInput { posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) }
     var pid: pid_t = 0
     let spawned = pointers.withUnsafeMutableBufferPointer { buffer in
-      posix_spawn(&pid, "/bin/sh", nil, nil, buffer.baseAddress!, environ)
+      posix_spawn(&pid, "/bin/sh", &actions, nil, buffer.baseAddress!, environ)
     }
     guard spawned == 0 else { return nil }
     var status: Int32 = 0

@@ -72,16 +72,22 @@ extension Casebook {
         launcher.console.write("Nothing to do: no open next actions.\n")
         return
       }
-      for item in items {
-        let who = item.client.map { " · \($0)" } ?? ""
-        let mark = item.done == nil ? "" : "done  "
-        // One action a line, whatever the width: scripts read them.
-        // TODO(#15, item 11): fit rows to the width, shortening texts, never the action id.
-        launcher.console.writeVerbatim(
-          TextSanitizer.clean("\(mark)\(item.due?.description ?? "no date")  \(item.text)  [\(item.id ?? item.case)\(who)]") + "\n")
+      let rows = items.map { item in
+        let text = item.id == nil ? "Finish the case" : (item.done == nil ? "" : "done: ") + item.text
+        return [item.due?.description ?? "no date", text, item.id ?? item.case,
+         item.client ?? "-"].map { TextSanitizer.clean($0) }
+      }
+      let layout = TableLayout(
+        columns: [.init("DUE"), .init("ACTION", shortestWidth: 16), .init("ID"), .init("CLIENT", shortestWidth: 8)],
+        leadColumn: 2)
+      for line in layout.lines(rows, width: launcher.console.lineWidth) {
+        launcher.console.writeVerbatim(line + "\n")
       }
       if items.contains(where: { $0.id != nil && $0.done == nil }) {
         launcher.console.write("Mark one done with: casebook done CASE#N\n")
+      }
+      if items.contains(where: { $0.id == nil }) {
+        launcher.console.write("Finish one with: casebook resume CASE\n")
       }
     }
   }

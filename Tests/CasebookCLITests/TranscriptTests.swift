@@ -222,14 +222,16 @@ import Testing
     let next = try casebook.run(["next"])
     #expect(next.status == 0)
     #expect(next.stdout == """
-      2026-11-25  Send the written confirmation  [2026-11-24-rebook-kim#1 · Kim]
-      2026-11-25  Send the written confirmation  [2026-11-24-rebook-lee#1 · Lee]
-      2026-11-27  Check they came  [2026-11-24-rebook-lee#2 · Lee]
-      2026-12-05  Check they came  [2026-11-24-rebook-kim#2 · Kim]
-      no date  Review the no-show policy  [2026-11-24-rebook-kim#3 · Kim]
-      no date  Review the no-show policy  [2026-11-24-rebook-lee#3 · Lee]
-      no date  Finish the case: casebook resume 2026-11-24-small-ann  [2026-11-24-small-ann · Ann]
+      DUE         ACTION                         ID                       CLIENT
+      2026-11-25  Send the written confirmation  2026-11-24-rebook-kim#1  Kim
+      2026-11-25  Send the written confirmation  2026-11-24-rebook-lee#1  Lee
+      2026-11-27  Check they came                2026-11-24-rebook-lee#2  Lee
+      2026-12-05  Check they came                2026-11-24-rebook-kim#2  Kim
+      no date     Review the no-show policy      2026-11-24-rebook-kim#3  Kim
+      no date     Review the no-show policy      2026-11-24-rebook-lee#3  Lee
+      no date     Finish the case                2026-11-24-small-ann     Ann
       Mark one done with: casebook done CASE#N
+      Finish one with: casebook resume CASE
 
       """)
     var cases = try casebook.run(["cases"])
@@ -243,7 +245,7 @@ import Testing
     let after = try casebook.run(["next"])
     #expect(!after.stdout.contains("rebook-lee#1"))
     #expect(after.stdout.contains("rebook-kim#1"))
-    #expect(try casebook.run(["next", "--all"]).stdout.contains("done  2026-11-25  Send the written confirmation  [2026-11-24-rebook-lee#1 · Lee]"))
+    #expect(try casebook.run(["next", "--all"]).stdout.contains("2026-11-25  done: Send the written confirmation  2026-11-24-rebook-lee#1  Lee"))
     // The journal keeps it, and both records show it.
     let markdown = casebook.read("2026-11-24-rebook-lee", "record.md")
     #expect(markdown.contains("- [x] Send the written confirmation (by 2026-11-25) — done 2026-11-25 08:30"), "\(markdown)")
@@ -668,16 +670,31 @@ import Testing
     #expect(rehearse.stdout.contains("Client (angry): You can't just leave us like this."))
   }
 
+  @Test func `a piped run's editor reads nothing: the lines after :edit stay answers`() throws {
+    var casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    // An "editor" that, like vi, reads what it is given on standard input.
+    try casebook.useEditor("while read line; do echo \"$line\" >> \"$1\"; done")
+    let outcome = try casebook.run(["run", "no-show", "--client", "Dana"], input: "no\n:edit\nyes\n20m\n")
+    #expect(outcome.stdout.contains("> :edit\nThe draft is unchanged.\n> yes\n"), "\(outcome.stdout)")
+    #expect(outcome.stdout.contains("Wait limit started: 20m"))
+    #expect(!casebook.read("2026-11-24-no-show-dana", "draft-leave-message-2-text.txt").contains("yes"))
+  }
+
+  @Test func `a draft the editor leaves as it was is not an edit`() throws {
+    var casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    try casebook.useEditor("true")
+    let outcome = try casebook.run(["run", "no-show", "--client", "Dana"], input: "no\n:edit\n")
+    #expect(outcome.stdout.contains("> :edit\nThe draft is unchanged.\n> "), "\(outcome.stdout)")
+    #expect(!outcome.stdout.contains("Kept your edited"))
+  }
+
   @Test func `copy writes a draft to a file (the latest, or one by number or kind), and edit keeps the edited text`() throws {
     var casebook = CasebookProcess()
     defer { casebook.removeHome() }
     // An "editor" that rewrites the draft's first line, as a person would.
-    let editor = casebook.home + "-editor.sh"
-    try "#!/bin/sh\nsed -i 's/^Hi Dana Ruiz,/Dear Dana,/' \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
-    _ = chmod(editor, 0o700)
-    defer { try? FileManager.default.removeItem(atPath: editor) }
-    casebook.environment["EDITOR"] = editor
-    casebook.environment["VISUAL"] = ""
+    try casebook.useEditor("sed -i 's/^Hi Dana Ruiz,/Dear Dana,/' \"$1\"")
     let yaml = try String(contentsOfFile: fixture("drafts.yaml"), encoding: .utf8)
       .replacingOccurrences(of: "    next: done\n  - id: done", with: "    next: check\n  - id: check\n    ask: Sent?\n    why: So the record says.\n    choices:\n      - answer: sent\n        next: done\n      - answer: later\n        next: done\n  - id: done")
     let path = casebook.home + "-drafts.yaml"

@@ -186,4 +186,25 @@ struct WrappingTests {
     #expect(text.lines(widerThan: 80) == [])
     #expect(text.lines.contains { DisplayWidth.of($0) > 70 })
   }
+
+  @Test(arguments: [40, 80, 120])
+  func `cases and next fit the width, long names shortened in the middle, ids whole`(width: Int) throws {
+    var casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let long = "Dana Ruiz-Montgomery of the Very Long Family Name"
+    _ = try casebook.run(["run", "no-show", "--client", long], input: "yes\ncoming\n")
+    _ = try casebook.run(["run", "no-show", "--client", "李小龍"], input: "yes\ncoming\nyes\n20m\narrived\n")
+    let ids = ["2026-11-24-no-show-dana-ruiz-montgomery-of-the-very-long-fa", "2026-11-24-no-show-li-xiao-long"]
+    casebook.environment["COLUMNS"] = String(width)
+    for command in [["cases"], ["next"]] {
+      let outcome = try casebook.run(command)
+      let lines = WrappedText(outcome.stdout).lines
+      // A case id longer than the screen is the one thing left whole, on a line of its own.
+      #expect(lines.filter { DisplayWidth.of($0) > width && !ids.contains($0) } == [], "\(command) at \(width): \(outcome.stdout)")
+      for id in ids { #expect(lines.contains { $0.contains(id) }, "\(command) at \(width): \(outcome.stdout)") }
+    }
+    let wide = try casebook.run(["cases"]).stdout
+    #expect(width < 120 || !wide.contains(long))
+    #expect(wide.contains("Dana"))
+  }
 }

@@ -98,6 +98,18 @@ struct CasebookProcess {
 
   func removeHome() {
     try? FileManager.default.removeItem(atPath: home)
+    try? FileManager.default.removeItem(atPath: editorPath)
+  }
+
+  private var editorPath: String { home + "-editor.sh" }
+
+  /// Names an "editor" for `:edit` in the runs that follow: a shell script whose lines are
+  /// `script`, given the draft file as `$1`; `removeHome` removes it.
+  mutating func useEditor(_ script: String) throws {
+    try "#!/bin/sh\n\(script)\n".write(toFile: editorPath, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: editorPath)
+    environment["EDITOR"] = editorPath
+    environment["VISUAL"] = ""
   }
 }
 
