@@ -109,6 +109,12 @@ int cel_terminal_columns(int fd) {
   return size.ws_col;
 }
 
+int cel_terminal_rows(int fd) {
+  struct winsize size;
+  if (!isatty(fd) || ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+  return size.ws_row;
+}
+
 int cel_interrupt_count(void) { return interrupt_count; }
 
 int cel_termination_signal(void) { return termination_signal; }

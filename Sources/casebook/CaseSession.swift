@@ -37,7 +37,7 @@ final class CaseSession {
     var effects = effects
     while true {
       var next: Event?
-      for effect in effects {
+      for effect in fittedToScreen(effects) {
         switch effect {
         case .show(let output):
           // The case moved on: a line half typed for the question it left is dropped.
@@ -66,6 +66,19 @@ final class CaseSession {
       }
       guard let event = next else { return finish(.interrupted) }
       effects = engine.handle(event, at: clock.now())
+    }
+  }
+
+  /// The effects with what they show fitted to the terminal's height (``Console/fitted(_:spare:)``),
+  /// so that the question and what to do stay on screen; one row is kept for the prompt and one
+  /// for each hint.
+  private func fittedToScreen(_ effects: [Effect]) -> [Effect] {
+    let shown = effects.compactMap { effect -> Output? in if case .show(let output) = effect { output } else { nil } }
+    let hints = effects.filter { if case .reject = $0 { true } else { false } }.count
+    var fitted = console.fitted(shown, spare: 1 + hints).makeIterator()
+    return effects.map { effect in
+      guard case .show = effect, let output = fitted.next() else { return effect }
+      return .show(output)
     }
   }
 

@@ -56,18 +56,40 @@ final class Console {
   /// Shows one block of engine output, cleaned of control characters and wrapped; a mark before
   /// the text (`* `, `? `, `= `, `! `) hangs its continuation lines under the text.
   func show(_ output: Output) {
+    writeVerbatim(rendered(output))
+  }
+
+  private func rendered(_ output: Output) -> String {
     let text = TextSanitizer.clean(output.text, keepNewlines: true)
     switch output.role {
-    case .heading: writeVerbatim(styled(wrapped(text), "1") + "\n\n")
-    case .instruction: writeVerbatim(marked("* ", text, "1") + "\n")
-    case .question: writeVerbatim("\n" + marked("? ", text, "1") + "\n")
-    case .choices: writeVerbatim(wrapped(text) + "\n")
-    case .outcome: writeVerbatim("\n" + marked("= ", text, "1") + "\n")
-    case .explanation: writeVerbatim(styled(wrapped(indent(text)), "2") + "\n")
-    case .info: writeVerbatim(wrapped(text) + "\n")
-    case .draft: writeVerbatim("\n" + wrapped(text) + "\n")
-    case .alert: writeVerbatim((usesStyle ? "\u{07}" : "") + styled(wrapped("! " + text), "1;31") + "\n")
+    case .heading: return styled(wrapped(text), "1") + "\n\n"
+    case .instruction: return marked("* ", text, "1") + "\n"
+    case .question: return "\n" + marked("? ", text, "1") + "\n"
+    case .choices: return wrapped(text) + "\n"
+    case .outcome: return "\n" + marked("= ", text, "1") + "\n"
+    case .explanation: return styled(wrapped(indent(text)), "2") + "\n"
+    case .info: return wrapped(text) + "\n"
+    case .draft: return "\n" + wrapped(text) + "\n"
+    case .alert: return (usesStyle ? "\u{07}" : "") + styled(wrapped("! " + text), "1;31") + "\n"
     }
+  }
+
+  /// `outputs` as this terminal's screen can hold them with `spare` rows left over (for the
+  /// prompt): where they would scroll off, blocks with shorter forms (a step's drafts) take the
+  /// longest that fits, or their shortest. Through a pipe, or on a screen tall enough, unchanged.
+  func fitted(_ outputs: [Output], spare: Int) -> [Output] {
+    guard isInteractive, outputs.contains(where: { !$0.shorter.isEmpty }) else { return outputs }
+    let reported = Int(cel_terminal_rows(1))
+    let height = reported > 0 ? reported : 24
+    func rows(_ output: Output) -> Int { rendered(output).reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }
+    var fitted = outputs
+    for index in fitted.indices.reversed() where !fitted[index].shorter.isEmpty {
+      for form in outputs[index].shorter {
+        guard fitted.map(rows).reduce(0, +) + spare > height else { break }
+        fitted[index].text = form
+      }
+    }
+    return fitted
   }
 
   /// A hint after an answer that was not accepted.

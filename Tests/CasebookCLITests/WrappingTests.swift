@@ -46,13 +46,15 @@ struct WrappedText {
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed; run .ci/setup"))
 struct WrappingTests {
   /// A whole no-show case in coach mode (every detail and reason shown), with a client whose name
-  /// has wide characters: each answer, and a text to wait for after it.
+  /// has wide characters: each answer, and a text to wait for after it. At a terminal 24 rows high
+  /// the drafts are folded to fit; `:show` shows them in full.
   static let run: [(answer: String, next: String)] = [
-    ("no", "Are you willing to wait"), (":copy 1", "also in"), (":where", "Now:"),
+    ("no", "Are you willing to wait"), (":show", "voicemail draft 1 of 2"), (":copy 1", "also in"), (":where", "Now:"),
     (":help", "unique first letter is enough"), ("yes", "How long will you wait?"),
-    ("1h", "Have they arrived or been in touch?"), ("replied", "Did you agree a new time?"),
-    ("booked", "What date and time did you agree?"),
-    ("2026-11-30 10:00", "Has this client missed or cancelled late before?"), ("no", "Case record:"),
+    ("1h", "Have they arrived or been in touch?"), (":show", "text draft, ready to copy"),
+    ("replied", "Did you agree a new time?"), ("booked", "What date and time did you agree?"),
+    ("2026-11-30 10:00", "Has this client missed or cancelled late before?"), (":show", "message draft 2 of 2"),
+    ("no", "Case record:"),
   ]
   static let arguments = ["run", "no-show", "--client", "李小龍 Dana", "--mode", "coach"]
 

@@ -89,6 +89,10 @@ int cel_resize_count(void);
 /// terminal; 0 when the terminal does not say.
 int cel_terminal_columns(int fd);
 
+/// The rows of the terminal on file descriptor `fd`, or -1 when it is not a terminal; 0 when the
+/// terminal does not say.
+int cel_terminal_rows(int fd);
+
 /// The number of SIGINTs received so far.
 int cel_interrupt_count(void);
 

@@ -22,6 +22,20 @@ extension CaseEngine {
       return [.flush] + screen.askAgain(current)
     case .skip:
       return skip(at: now, asking: current)
+    case .drafts:
+      let offered = DraftHistory.latestStep(in: state)
+      guard !offered.isEmpty else { return [.reject(DraftHistory.ChoiceProblem.none.message(verb: "list"))] + screen.askAgain(current) }
+      return [.show(screen.draftsList(offered))] + screen.askAgain(current)
+    case .show(let choice):
+      let offered = DraftHistory.latestStep(in: state)
+      guard let choice else {
+        guard !offered.isEmpty else { return [.reject(DraftHistory.ChoiceProblem.none.message(verb: "show"))] + screen.askAgain(current) }
+        return [.show(screen.shownDrafts(offered, of: offered.count))] + screen.askAgain(current)
+      }
+      switch DraftHistory.draft(choice, in: state) {
+      case .success(let draft): return [.show(screen.shownDrafts([draft], of: offered.count))] + screen.askAgain(current)
+      case .failure(let problem): return [.reject(problem.message(verb: "show"))] + screen.askAgain(current)
+      }
     case .copy(let choice), .edit(let choice):
       let isCopy = if case .copy = command { true } else { false }
       switch DraftHistory.draft(choice, in: state) {

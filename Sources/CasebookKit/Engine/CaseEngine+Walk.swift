@@ -100,23 +100,22 @@ extension CaseEngine {
     return effects
   }
 
-  /// Fills a step's drafts, journals them as filled, and shows them.
+  /// Fills a step's drafts, journals them as filled, and shows them (folded on a small screen).
   private mutating func drafts(of step: Step, at now: Date) -> [Effect] {
     guard !step.drafts.isEmpty else { return [] }
     var values = state.values.mapValues(\.description)
     values["client"] = state.header.client ?? ""
     values["title"] = playbook.title
-    var effects: [Effect] = []
     let several = step.drafts.count > 1
-    for (index, draft) in step.drafts.enumerated() {
-      let filled = FilledDraft(
+    let filled = step.drafts.enumerated().map { index, draft in
+      FilledDraft(
         step: step.id, kind: draft.kind, subject: draft.subject.map { DraftRenderer.fill($0, with: values) },
         text: DraftRenderer.fill(draft.template, with: values), number: several ? index + 1 : nil)
-      effects.append(derive(.drafted(
-        step: step.id, kind: filled.kind, subject: filled.subject, text: filled.text, at: now, number: filled.number)))
-      effects.append(.show(screen.draftBlock(filled, count: step.drafts.count)))
     }
-    return effects
+    let entries = filled.map { draft in
+      derive(.drafted(step: step.id, kind: draft.kind, subject: draft.subject, text: draft.text, at: now, number: draft.number))
+    }
+    return entries + [.show(screen.draftsBlock(filled))]
   }
 
   /// An entry that reaching a step writes by itself: in the history now, and expected next in a

@@ -135,8 +135,31 @@ public struct CaseScreen {
     }
   }
 
+  /// A step's filled drafts in full, with the shorter forms a small screen shows instead: the first
+  /// in full and the others by name and first line, or all of them by name and first line.
+  func draftsBlock(_ drafts: [FilledDraft]) -> Output {
+    let blocks = drafts.map { draftBlock($0, count: drafts.count) }
+    var shorter: [String] = []
+    if drafts.count > 1 {
+      shorter.append(blocks[0] + "\n\n" + draftList(Array(drafts.dropFirst()), heading: "Also ready (:show N reads one, :copy N copies it):"))
+    }
+    shorter.append(draftList(drafts, heading: drafts.count > 1
+      ? "Drafts ready (:show N reads one, :copy N copies it):" : "A draft is ready (:show reads it, :copy copies it):"))
+    return Output(.draft, blocks.joined(separator: "\n\n"), shorter: shorter)
+  }
+
+  /// `:show`: a draft in full, or every draft of the latest step that offered drafts.
+  func shownDrafts(_ drafts: [FilledDraft], of count: Int) -> Output {
+    Output(.draft, drafts.map { draftBlock($0, count: count) }.joined(separator: "\n\n"))
+  }
+
+  /// `:drafts`: the latest step's drafts by name and first line.
+  func draftsList(_ drafts: [FilledDraft]) -> Output {
+    Output(.draft, draftList(drafts, heading: "Drafts of this step (:show N reads one, :copy N copies it):"))
+  }
+
   /// A filled draft, ready to copy: number `index` of `count` at its step.
-  func draftBlock(_ draft: FilledDraft, count: Int) -> Output {
+  private func draftBlock(_ draft: FilledDraft, count: Int) -> String {
     let several = count > 1
     let which = several ? " \(draft.number ?? 1) of \(count)" : ""
     let how = several ? ":copy \(draft.number ?? 1)" : ":copy"
@@ -145,7 +168,18 @@ public struct CaseScreen {
     block += draft.text.hasSuffix("\n") ? draft.text : draft.text + "\n"
     let gaps = draft.gaps
     block += gaps.isEmpty ? "--- end of draft ---" : "--- end of draft; fill in before sending: \(gaps.joined(separator: ", ")) ---"
-    return Output(.draft, block)
+    return block
+  }
+
+  /// `  2 email  Missed appointment and my no-show policy`: each draft's number, kind, and subject
+  /// or first line, under `heading`.
+  private func draftList(_ drafts: [FilledDraft], heading: String) -> String {
+    let width = drafts.map(\.kind.rawValue.count).max() ?? 0
+    let lines = drafts.map { draft in
+      let kind = draft.kind.rawValue + String(repeating: " ", count: width - draft.kind.rawValue.count)
+      return "  \(draft.number ?? 1) \(kind)  \(draft.preview)"
+    }
+    return ([heading] + lines).joined(separator: "\n")
   }
 
   /// An end step's next actions, with their due dates.

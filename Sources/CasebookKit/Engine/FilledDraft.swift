@@ -46,4 +46,14 @@ public struct FilledDraft: Sendable, Hashable {
 
   /// How every draft's file name in a case folder begins.
   public static let fileNamePrefix = "draft-"
+
+  /// What names it in a list: its subject, else its first line, cut at a word near 56 characters.
+  public var preview: String {
+    let line = subject ?? text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+    guard line.count > 56 else { return line }
+    let cut = line.prefix(56)
+    var start = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+    while let last = start.last, last.isPunctuation || last.isWhitespace { start = start.dropLast() }
+    return start + "…"
+  }
 }

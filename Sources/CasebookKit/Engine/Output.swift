@@ -26,10 +26,14 @@ public struct Output: Sendable, Hashable {
   public var role: Role
   /// The text, possibly several lines.
   public var text: String
+  /// Shorter forms of the text, longest first, for a screen with too little room: the drafts of a
+  /// step folded to their names and first lines. Output that is not a screen shows ``text``.
+  public var shorter: [String]
 
   /// Creates a block.
-  public init(_ role: Role, _ text: String) {
+  public init(_ role: Role, _ text: String, shorter: [String] = []) {
     self.role = role
     self.text = text
+    self.shorter = shorter
   }
 }

@@ -21,9 +21,17 @@ import Testing
       .persist(.answered(step: "wait-limit", answer: "20m", at: at)),
       .show(Output(.instruction, "Send the follow-up now.")),
       .persist(.drafted(step: "send", kind: .email, subject: "Missed appointment, Dana & Co", text: email, at: at, number: 1)),
-      .show(Output(.draft, "--- email draft 1 of 2, ready to copy (:copy 1) ---\nSubject: Missed appointment, Dana & Co\n\n\(email)--- end of draft ---")),
       .persist(.drafted(step: "send", kind: .text, subject: nil, text: text, at: at, number: 2)),
-      .show(Output(.draft, "--- text draft 2 of 2, ready to copy (:copy 2) ---\n\(text)\n--- end of draft ---")),
+      .show(Output(
+        .draft,
+        "--- email draft 1 of 2, ready to copy (:copy 1) ---\nSubject: Missed appointment, Dana & Co\n\n\(email)--- end of draft ---\n\n"
+          + "--- text draft 2 of 2, ready to copy (:copy 2) ---\n\(text)\n--- end of draft ---",
+        shorter: [
+          "--- email draft 1 of 2, ready to copy (:copy 1) ---\nSubject: Missed appointment, Dana & Co\n\n\(email)--- end of draft ---\n\n"
+            + "Also ready (:show N reads one, :copy N copies it):\n  2 text  Hi Dana & Co, sorry we missed you today. When suits you…",
+          "Drafts ready (:show N reads one, :copy N copies it):\n  1 email  Missed appointment, Dana & Co\n"
+            + "  2 text   Hi Dana & Co, sorry we missed you today. When suits you…",
+        ])),
       .persist(.finished(step: "done", at: at)),
       .show(Output(.outcome, "Log the no-show.")),
       .finish(.completed),
