@@ -144,7 +144,7 @@ extension CaseJournal {
       for entry in pending {
         if let line = try? JournalCodec.encode(entry) { bytes += line }
       }
-      try POSIX.makeDirectories(folder)
+      try POSIX.makeDirectories(folder, trusting: folder)
       let output = try POSIX.createExclusive(target)
       defer { POSIX.close(output) }
       try POSIX.writeAll(output, bytes, path: target)

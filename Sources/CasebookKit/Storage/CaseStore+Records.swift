@@ -48,7 +48,7 @@ extension CaseStore {
       let path = "\(folder)/\(relative)"
       if let slash = relative.lastIndex(of: "/") {
         do {
-          try POSIX.makeDirectories("\(folder)/\(relative[..<slash])")
+          try POSIX.makeDirectories("\(folder)/\(relative[..<slash])", trusting: folder)
         } catch {
           throw .io(error, operation: .keepPart(relativePath: relative))
         }
@@ -113,7 +113,7 @@ extension CaseStore {
     let target = "\(destination)/\(summary.name)"
     let isCreated: Bool
     do {
-      try POSIX.makeDirectories(destination)
+      try POSIX.makeDirectories(destination, trusting: destination)
       isCreated = try POSIX.makeDirectory(target)
     } catch {
       throw .io(error, operation: .exportCase)
@@ -143,13 +143,22 @@ extension CaseStore {
   public func delete(_ summary: Summary) throws(StorageError) {
     let (journal, _) = try CaseJournal.open(at: "\(summary.folder)/\(CaseJournal.fileName)")
     defer { withExtendedLifetime(journal) {} }
-    for name in POSIX.list(summary.folder) { POSIX.remove("\(summary.folder)/\(name)") }
+    // Out of the list in one step, under a name no listing reads, then removed with all it holds
+    // (parts' folders too; links removed, never followed).
+    let doomed = "\(casesFolder)/\(Self.deletingPrefix)\(summary.name)"
     do {
-      try POSIX.removeDirectory(summary.folder)
+      try POSIX.rename(summary.folder, to: doomed)
+      let directory = try POSIX.openDirectory(casesFolder)
+      defer { POSIX.close(directory) }
+      try POSIX.sync(directory, path: casesFolder)
     } catch {
       throw .io(error, operation: .deleteCase)
     }
+    try? FileManager.default.removeItem(atPath: doomed)
   }
+
+  /// How the name of a case folder being deleted begins: hidden, so never listed.
+  static let deletingPrefix = ".deleting-"
 }
 
 /// A playbook that could not be loaded, with what was tried last.

@@ -45,7 +45,7 @@ public struct CaseStore: Sendable {
   /// Creates the home and its `cases` folder if missing, 0700.
   public func prepare() throws(StorageError) {
     do {
-      try POSIX.makeDirectories(casesFolder)
+      try POSIX.makeDirectories(casesFolder, trusting: home)
     } catch {
       throw .io(error, operation: .createHome)
     }
@@ -84,9 +84,10 @@ public struct CaseStore: Sendable {
     return candidates.first { POSIX.isDirectory($0) && POSIX.modificationTime("\($0)/\(CaseJournal.fileName)") != nil }
   }
 
-  /// Every case with a readable journal, most recently active first.
+  /// Every case with a readable journal, most recently active first; hidden folders (a case being
+  /// deleted) are not cases.
   public func cases() -> [Summary] {
-    POSIX.list(casesFolder).compactMap(summary(named:)).sorted {
+    POSIX.list(casesFolder).filter { !$0.hasPrefix(".") }.compactMap(summary(named:)).sorted {
       ($0.lastActivity, $0.name) > ($1.lastActivity, $1.name)
     }
   }

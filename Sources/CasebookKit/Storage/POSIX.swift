@@ -113,13 +113,20 @@ public enum POSIX {
   }
 
   /// Creates a folder and its parents, each 0700; existing folders are left as they are.
-  static func makeDirectories(_ path: String) throws(Failure) {
+  ///
+  /// A link to a folder is followed up to `trusted`, a path the person chose (the home, an export
+  /// folder), and refused below it, inside what Casebook owns.
+  static func makeDirectories(_ path: String, trusting trusted: String) throws(Failure) {
     var current = path.hasPrefix("/") ? "" : "."
+    // `trusted` is `path` or a folder above it, written the same way.
+    let chosen = (trusted.hasPrefix("/") ? "/" : "./") + trusted.split(separator: "/").joined(separator: "/")
     for component in path.split(separator: "/") {
       current += "/" + component
       if try !makeDirectory(current) {
+        let isChosen = chosen == current || chosen.hasPrefix(current + "/")
         var info = stat()
-        guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+        let found = isChosen ? stat(current, &info) : lstat(current, &info)
+        guard found == 0, info.st_mode & S_IFMT == S_IFDIR else {
           throw Failure(call: "mkdir", path: current, code: ENOTDIR)
         }
       }
