@@ -200,7 +200,7 @@ final class CaseSession {
     guard console.isInteractive else { return false }
     while true {
       console.write("Type a folder to write a copy of the case journal to, or press Enter to leave without saving:\n")
-      guard case .line(let line) = reader.read(Prompt(step: "rescue", completions: [], text: "> ")) else { return false }
+      guard case .line(let line) = reader.read(Prompt(step: "rescue", completions: [], text: "> ", history: .commandsOnly)) else { return false }
       let target = line.trimmingCharacters(in: .whitespaces)
       guard !target.isEmpty else { return false }
       do {

@@ -127,7 +127,7 @@ extension Casebook.Cases {
       if !yes {
         launcher.console.write("Delete case \(TextSanitizer.clean(summary.name)) and all its records? Type its name to confirm:\n")
         let reader = launcher.makeReader(history: false)
-        guard case .line(let line) = reader.read(Prompt(step: "delete", completions: [], text: "> ")),
+        guard case .line(let line) = reader.read(Prompt(step: "delete", completions: [], text: "> ", history: .commandsOnly)),
           line.trimmingCharacters(in: .whitespaces) == summary.name
         else {
           launcher.console.write("Not deleted.\n")

@@ -2,9 +2,11 @@ import CasebookKit
 
 /// A draft as a plain-text file: an optional `Subject:` line, a blank line, then the text.
 enum DraftFile {
+  /// The file's text, which is also what goes on the clipboard: stripped of control characters (a
+  /// client's name or a playbook's text could carry an escape that writes the clipboard).
   static func text(of draft: FilledDraft) -> String {
     let body = draft.text.hasSuffix("\n") ? draft.text : draft.text + "\n"
-    return draft.subject.map { "Subject: \($0)\n\n" + body } ?? body
+    return TextSanitizer.stripped(draft.subject.map { "Subject: \(TextSanitizer.clean($0))\n\n" + body } ?? body)
   }
 
   /// `draft` as the edited `file` has it: a leading `Subject:` line is its subject, and the newline

@@ -122,7 +122,7 @@ struct Home {
   /// person leaves.
   private func askClient(_ reader: any LineReader) -> String? {
     launcher.console.write("\nClient's name (Enter to leave it out):\n")
-    switch reader.read(Prompt(step: "client", completions: [], text: "> ")) {
+    switch reader.read(Prompt(step: "client", completions: [], text: "> ", history: .commandsOnly)) {
     case .line(let line): return line.trimmingCharacters(in: .whitespaces)
     case .cancelled, .deadlinePassed: return ""
     case .endOfInput, .interrupted: return nil

@@ -86,6 +86,7 @@ struct Launcher {
     header.scenario = scenario?.name
     header.carried = carried.map { CaseHeader.CarriedValues(from: $0.from, values: $0.values) }
     header.rehearsal = rehearsal
+    header.noHistory = history ? nil : true
     let writer = CaseWriter(
       store: store, day: TimeFormatter(timeZone: timeZone).day(started), header: header, snapshot: snapshot)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
@@ -121,6 +122,8 @@ struct Launcher {
     guard var engine = replayedEngine(contents.entries, playbook: playbook) else { return 1 }
     console.write("Resuming case \(TextSanitizer.clean(summary.name))\n")
     let effects = engine.handle(.resume, at: clock.now())
+    // A case begun with --no-history stays out of the history when resumed.
+    let history = history && summary.header.noHistory != true
     let reader = given ?? makeReader(history: history)
     let session = CaseSession(
       engine: engine, writer: CaseWriter(name: summary.name, folder: summary.folder, journal: journal),

@@ -21,6 +21,8 @@ final class LibEditLineReader: LineReader {
   private var resizesSeen = cel_resize_count()
   /// The keys that answer the current prompt on their own, and what each shows after itself.
   private var lineKeys: [Character: (answer: String, echo: String)] = [:]
+  /// The prompt of the line being read, for what of it the history may keep.
+  private var asked: Prompt?
 
   /// - Parameters:
   ///   - console: Where prompts and notices go.
@@ -60,6 +62,7 @@ final class LibEditLineReader: LineReader {
       console.flush()
       shownPrompt = Self.countdown(to: prompt.deadline, now: clock.now()) + prompt.text
       lineKeys = Self.lineKeys(prompt.singleKeys)
+      asked = prompt
       cel_line_begin(shownPrompt)
       isReading = true
     }
@@ -231,10 +234,10 @@ final class LibEditLineReader: LineReader {
     return "[\(minutes):\(seconds < 10 ? "0" : "")\(seconds) left] "
   }
 
-  /// Keeps an entered line in the history, in memory and in the history file.
+  /// Keeps what of an entered line may be kept (``LineHistory``) in the history, in memory and in
+  /// the history file.
   private func remember(_ line: String) -> LineRead {
-    let entry = line.trimmingCharacters(in: .whitespaces)
-    if !entry.isEmpty {
+    if let asked, let entry = LineHistory.entry(for: line, keeping: asked.history, completions: asked.completions) {
       cel_add_history(entry)
       if let historyPath { appendHistory(entry, to: historyPath) }
     }

@@ -58,6 +58,25 @@ import Testing
     #expect(try String(contentsOfFile: "\(bin)/\(tool).args", encoding: .utf8) == arguments + "\n")
   }
 
+  @Test func `a name carrying escapes reaches neither the clipboard nor the draft file raw`() throws {
+    var casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let bin = try fakeTool("wl-copy", in: casebook)
+    defer { try? FileManager.default.removeItem(atPath: bin) }
+    casebook.environment["PATH"] = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    casebook.environment["WAYLAND_DISPLAY"] = "wayland-0"
+    let name = "Dana\u{1B}]52;c;SGk=\u{07}\u{9B}2J\u{202E}\u{0}"
+    let outcome = try casebook.run(["run", "no-show", "--client", name], input: "no\n:copy 1\n")
+    #expect(outcome.stdout.contains("Copied to the clipboard (wl-copy)"), "\(outcome.stdout)")
+    let copied = try String(contentsOfFile: "\(bin)/wl-copy.input", encoding: .utf8)
+    #expect(copied.hasPrefix("Hi Dana]52;c;SGk=2J, it's"), "\(copied)")
+    let folder = try #require(try FileManager.default.contentsOfDirectory(atPath: casebook.home + "/cases").first)
+    let file = try String(contentsOfFile: "\(casebook.home)/cases/\(folder)/\(Self.draftFile)", encoding: .utf8)
+    for text in [copied, file] {
+      #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F..<0xA0).contains($0.value) || $0 == "\u{202E}" })
+    }
+  }
+
   @Test func `a tool with no display to talk to is not used`() throws {
     var casebook = CasebookProcess()
     defer { casebook.removeHome() }

@@ -87,6 +87,34 @@ struct TerminalTests {
     #expect(try session.exitStatus() == 3)
     #expect(!FileManager.default.fileExists(atPath: "\(casebook.home)/history"))
     #expect(try casebook.answers("2026-11-24-small") == ["no"])
+
+    // The journal remembers it: resuming without the flag keeps the case out of the history.
+    let resumed = try startSession(["resume", "2026-11-24-small"], in: casebook)
+    _ = try resumed.waitFor { $0.contains("How long will you wait?") }
+    try resumed.enter("1h")
+    _ = try resumed.waitFor { $0.contains("When is the new appointment?") }
+    try resumed.enter(":quit")
+    _ = try resumed.waitFor { _ in (try? resumed.exitStatus()) != nil }
+    #expect(try casebook.answers("2026-11-24-small") == ["no", "1h"])
+    #expect(!FileManager.default.fileExists(atPath: "\(casebook.home)/history"))
+  }
+
+  @Test func `free text never reaches the history: names, text answers and notes; answer words and commands do`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let session = try startSession(["run", fixture("inputs.yaml")], in: casebook)
+    _ = try session.waitFor { $0.contains("What is the client's name?") }
+    try session.enter("Hist Secretname")
+    _ = try session.waitFor { $0.contains("When was the appointment?") }
+    try session.enter(":note Hist has a secret diagnosis")
+    _ = try session.waitFor { $0.contains("Noted.") }
+    try session.enter("2026-11-24 09:00")
+    _ = try session.waitFor { $0.contains("How much notice") }
+    try session.enter("3")
+    _ = try session.waitFor { _ in (try? session.exitStatus()) != nil }
+    #expect(try session.exitStatus() == 0)
+    let history = try String(contentsOfFile: "\(casebook.home)/history", encoding: .utf8)
+    #expect(history == ":note\n2026-11-24 09:00\n3\n")
   }
 
   @Test func `the wait limit counts down in the prompt, keeps the half-typed answer, and takes the expiry branch`() throws {

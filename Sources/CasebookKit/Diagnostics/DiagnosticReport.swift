@@ -71,9 +71,6 @@ public enum DiagnosticReport {
   }
 
   private static func encode(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(value) else { return "[]\n" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    (try? JSONText.string(of: value)) ?? "[]\n"
   }
 }

@@ -105,9 +105,9 @@ extension CaseEngine {
   private func rehearsalPrompt() -> [Effect] {
     guard let plan else { return [] }
     if let item = plan.nextItem(asking: asksPlan) {
-      return [.ask(Prompt(step: item.step, completions: [":hint", ":quit"], text: "> "))]
+      return [.ask(Prompt(step: item.step, completions: [":hint", ":quit"], text: "> ", history: .commandsOnly))]
     }
-    return [.ask(Prompt(step: "rehearse", completions: [":hint", ":quit"], text: "you> "))]
+    return [.ask(Prompt(step: "rehearse", completions: [":hint", ":quit"], text: "you> ", history: .commandsOnly))]
   }
 
   /// Ends the rehearsal: complete once the plan is and every reply is answered (or the person did

@@ -58,14 +58,16 @@ public struct CaseScreen {
   public func prompt(_ id: StepID) -> Prompt {
     var answers: [String] = []
     var singleKeys: [Character: String] = [:]
+    var history = LineHistory.Keeping.answerWords
     if case .ask(let question)? = playbook[id]?.kind {
       switch question.answers {
       case .choices(let all):
         let choices = state.offered(all)
         if state.header.mode == .live { singleKeys = AnswerReader.singleKeys(for: choices) }
         answers = choices.map(\.answer)
-      case .input:
+      case .input(let kind, _):
         answers = []
+        history = kind == .text ? .commandsOnly : .values
       case .checklist(let items, _):
         answers = items.map(\.answer) + ["none"]
       }
@@ -73,7 +75,8 @@ public struct CaseScreen {
     let deadline = state.runsOnScenarioTime
       ? nil : state.timers.filter { !state.announcedTimers.contains($0.key) }.values.min()
     let commands = state.header.mode == .practice ? InSessionCommand.practiceNames : InSessionCommand.names
-    return Prompt(step: id, completions: answers + commands, text: "> ", deadline: deadline, singleKeys: singleKeys)
+    return Prompt(
+      step: id, completions: answers + commands, text: "> ", deadline: deadline, singleKeys: singleKeys, history: history)
   }
 
   /// A step's detail and reason, shown as it comes in coach mode.

@@ -13,15 +13,19 @@ public struct Prompt: Sendable, Hashable {
   /// Keys that answer at once, without Enter, each with the answer it stands for: in live mode, a
   /// choice's number and the first letter of a choice no other shares.
   public var singleKeys: [Character: String]
+  /// What an answer here may leave in the line history (``LineHistory``).
+  public var history: LineHistory.Keeping
 
   /// Creates a prompt.
   public init(
-    step: StepID, completions: [String], text: String, deadline: Date? = nil, singleKeys: [Character: String] = [:]
+    step: StepID, completions: [String], text: String, deadline: Date? = nil, singleKeys: [Character: String] = [:],
+    history: LineHistory.Keeping = .answerWords
   ) {
     self.step = step
     self.completions = completions
     self.text = text
     self.deadline = deadline
     self.singleKeys = singleKeys
+    self.history = history
   }
 }

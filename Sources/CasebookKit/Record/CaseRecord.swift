@@ -283,12 +283,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
 
   /// The record as pretty-printed JSON with sorted keys and ISO 8601 times.
   public func jsonData() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
-    var data = try encoder.encode(self)
-    data.append(0x0A)
-    return data
+    try JSONText.data(of: self)
   }
 
   /// Reads a record from the JSON ``jsonData()`` writes.

@@ -91,6 +91,9 @@ public struct CaseHeader: Sendable, Hashable, Codable {
   /// How a rehearsal is set up (rehearsal mode). (Journals before this field have none: their
   /// replies are taken in the playbook's order.)
   public var rehearsal: RehearsalSetup?
+  /// `true` when the person kept this case out of the line history (`--no-history`), so that
+  /// resuming it keeps it out too; `nil` otherwise.
+  public var noHistory: Bool?
 
   /// How a rehearsal is set up: the order of the client's replies, how many, and whether the plan
   /// is asked.

@@ -29,6 +29,17 @@ public enum TextSanitizer {
     return String(result)
   }
 
+  /// `text` without any control character but newlines and tabs: for text that leaves Casebook to
+  /// be sent (a draft file, the clipboard), where a stand-in would be sent too.
+  public static func stripped(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { isUnsafe($0) && $0 != "\n" && $0 != "\t" }) else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars where !isUnsafe(scalar) || scalar == "\n" || scalar == "\t" {
+      result.append(scalar)
+    }
+    return String(result)
+  }
+
   /// Whether a scalar must not reach a terminal as it is.
   static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
