@@ -671,13 +671,8 @@ import Testing
   @Test func `copy writes a draft to a file (the latest, or one by number or kind), and edit keeps the edited text`() throws {
     var casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    // An "editor" that rewrites the draft's first line, as a person would.
-    let editor = casebook.home + "-editor.sh"
-    try "#!/bin/sh\nsed -i 's/^Hi Dana Ruiz,/Dear Dana,/' \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
-    _ = chmod(editor, 0o700)
+    let editor = try casebook.useEditor(sed: "s/^Hi Dana Ruiz,/Dear Dana,/")
     defer { try? FileManager.default.removeItem(atPath: editor) }
-    casebook.environment["EDITOR"] = editor
-    casebook.environment["VISUAL"] = ""
     let yaml = try String(contentsOfFile: fixture("drafts.yaml"), encoding: .utf8)
       .replacingOccurrences(of: "    next: done\n  - id: done", with: "    next: check\n  - id: check\n    ask: Sent?\n    why: So the record says.\n    choices:\n      - answer: sent\n        next: done\n      - answer: later\n        next: done\n  - id: done")
     let path = casebook.home + "-drafts.yaml"

@@ -19,6 +19,8 @@ public enum InSessionCommand: Sendable, Hashable {
   case copy(String?)
   /// `:edit [N|KIND]`: edit a draft in `$EDITOR` and keep the edited text.
   case edit(String?)
+  /// `:sent [N|KIND]`: mark a draft (the latest, or the step's draft N or of that kind) as sent.
+  case sent(String?)
   /// `:skip`: in practice, let the running wait limit run out now.
   case skip
 
@@ -31,13 +33,14 @@ public enum InSessionCommand: Sendable, Hashable {
     (":why", "show the reason behind this step"),
     (":copy [N]", "copy the latest draft (or draft N, or the email/text one) to the clipboard and a file"),
     (":edit [N]", "edit the latest draft (or draft N) in $EDITOR; the record keeps the edited text"),
+    (":sent [N]", "mark the latest draft (or draft N) as sent; the record says so"),
     (":skip", "in practice: let the wait limit run out now"),
     (":save", "retry saving answers that could not be written (after a disk error)"),
     (":quit", "keep the case and leave; resume it later"),
   ]
 
   /// The words Tab completes.
-  public static let names = [":help", ":back", ":note", ":where", ":why", ":copy", ":edit", ":save", ":quit"]
+  public static let names = [":help", ":back", ":note", ":where", ":why", ":copy", ":edit", ":sent", ":save", ":quit"]
   /// The words Tab completes in practice, where `:skip` moves the scenario's time on.
   public static let practiceNames = names + [":skip"]
 
@@ -58,6 +61,7 @@ public enum InSessionCommand: Sendable, Hashable {
     case ":skip": return .success(.skip)
     case ":copy", ":c": return .success(.copy(argument.isEmpty ? nil : argument))
     case ":edit", ":e": return .success(.edit(argument.isEmpty ? nil : argument))
+    case ":sent": return .success(.sent(argument.isEmpty ? nil : argument))
     case ":note", ":n":
       guard !argument.isEmpty else { return .failure(CommandError(message: "write the note after it: :note TEXT")) }
       return .success(.note(argument))
