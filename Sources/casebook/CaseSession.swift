@@ -52,7 +52,7 @@ final class CaseSession {
         case .flush:
           save()
         case .copyDraft(let draft):
-          copy(draft)
+          if copy(draft) { next = .draftCopied(draft) }
         case .editDraft(let draft):
           if let edited = edit(draft) { next = .draftEdited(edited) }
         case .ask(let prompt):
@@ -120,8 +120,8 @@ final class CaseSession {
   }
 
   /// Writes a draft into the case folder and onto the clipboard where one can be reached
-  /// (``Clipboard``); says exactly where it went.
-  private func copy(_ draft: FilledDraft) {
+  /// (``Clipboard``); says exactly where it went. Returns whether the draft file was written.
+  private func copy(_ draft: FilledDraft) -> Bool {
     do {
       let path = try writeDraft(draft)
       let copied = console.copyToClipboard(DraftFile.text(of: draft))
@@ -130,8 +130,10 @@ final class CaseSession {
         let edit = draft.number.map { ":edit \($0)" } ?? ":edit"
         console.hint("Fill in \(draft.gaps.joined(separator: ", ")) before sending (\(edit) to do it here).")
       }
+      return true
     } catch {
       console.error("\(error)")
+      return false
     }
   }
 

@@ -52,7 +52,9 @@ struct TerminalTests {
     screen = try session.waitFor { $0.contains("When is the new appointment?") }
     #expect(screen.contains("When is the new appointment?"))
 
-    // Up brings back the previous line, which is then edited and entered.
+    // Up brings back the previous line, which is then edited and entered (once the prompt is up:
+    // a key sent before it is drawn may reach the terminal before the line editor reads it).
+    _ = try session.waitFor { $0.split(separator: "\n").last?.hasPrefix(">") == true }
     try session.send("Up")
     screen = try session.waitFor { $0.hasSuffix("> 1h\n") || $0.contains("> 1h\n\n") || $0.split(separator: "\n").last == "> 1h" }
     #expect(screen.split(separator: "\n").last == "> 1h")

@@ -70,8 +70,12 @@ extension CaseEngine {
     case .skipped(let timer, _):
       skipTime(until: timer)
       return []
-    case .attempted, .said, .actionDone, .actionReopened, .drafted, .finished, .carried:
-      // Kept in the history for the record; a draft not written by reaching its step is an edit.
+    case .drafted:
+      // A draft not written by reaching its step is the person's edit.
+      state.draftEdits.insert(state.history.count - 1)
+      return []
+    case .attempted, .said, .actionDone, .actionReopened, .draftCopied, .draftSent, .finished, .carried:
+      // Kept in the history for the record.
       return []
     }
   }
@@ -179,7 +183,8 @@ extension CaseEngine {
         from: step, timer: timer, in: playbook, offered: current.offered, holds: current.holds)
     else { return [.announce(alert)] }
     let question = playbook[step]?.text ?? step.rawValue
-    state.path.append(.init(step: route.branch, text: "\(alert.text) before an answer to '\(question)': \(route.text)", at: now))
+    state.path.append(.init(
+      step: route.branch, text: "\(alert.text) before an answer to '\(question)': \(route.text)", at: now, expired: timer))
     return [.show(alert)] + enter(route.next, at: now)
   }
 

@@ -24,17 +24,17 @@ extension CaseEngine {
       return skip(at: now, asking: current)
     case .drafts:
       let offered = DraftHistory.latestStep(in: state)
-      guard !offered.isEmpty else { return [.reject(DraftHistory.ChoiceProblem.none.message(verb: "list"))] + screen.askAgain(current) }
+      guard !offered.isEmpty else { return [.reject(DraftHistory.ChoiceProblem.none.message(command: "drafts", verb: "list"))] + screen.askAgain(current) }
       return [.show(screen.draftsList(offered))] + screen.askAgain(current)
     case .show(let choice):
       let offered = DraftHistory.latestStep(in: state)
       guard let choice else {
-        guard !offered.isEmpty else { return [.reject(DraftHistory.ChoiceProblem.none.message(verb: "show"))] + screen.askAgain(current) }
+        guard !offered.isEmpty else { return [.reject(DraftHistory.ChoiceProblem.none.message(command: "show", verb: "show"))] + screen.askAgain(current) }
         return [.show(screen.shownDrafts(offered, of: offered.count))] + screen.askAgain(current)
       }
       switch DraftHistory.draft(choice, in: state) {
       case .success(let draft): return [.show(screen.shownDrafts([draft], of: offered.count))] + screen.askAgain(current)
-      case .failure(let problem): return [.reject(problem.message(verb: "show"))] + screen.askAgain(current)
+      case .failure(let problem): return [.reject(problem.message(command: "show", verb: "show"))] + screen.askAgain(current)
       }
     case .copy(let choice), .edit(let choice):
       let isCopy = if case .copy = command { true } else { false }
@@ -42,9 +42,29 @@ extension CaseEngine {
       case .success(let draft):
         return [isCopy ? .copyDraft(draft) : .editDraft(draft)] + screen.askAgain(current)
       case .failure(let problem):
-        return [.reject(problem.message(verb: isCopy ? "copy" : "edit"))] + screen.askAgain(current)
+        let verb = isCopy ? "copy" : "edit"
+        return [.reject(problem.message(command: verb, verb: verb))] + screen.askAgain(current)
       }
+    case .sent(let choice):
+      return markSent(choice, at: now, asking: current)
     }
+  }
+
+  /// `:sent`: marks a draft as it stands as sent, once.
+  private mutating func markSent(_ choice: String?, at now: Date, asking current: StepID) -> [Effect] {
+    let draft: FilledDraft
+    switch DraftHistory.draft(choice, in: state) {
+    case .success(let found): draft = found
+    case .failure(let problem):
+      return [.reject(problem.message(command: "sent", verb: "mark as sent"))] + screen.askAgain(current)
+    }
+    if let sent = DraftHistory.sentAt(draft, in: state) {
+      let name = draft.name.prefix(1).uppercased() + draft.name.dropFirst()
+      let time = TimeFormatter(timeZone: calendar.timeZone).clock(sent)
+      return [.reject("\(name) was marked as sent already, at \(time).")] + screen.askAgain(current)
+    }
+    return write(.draftSent(step: draft.step, number: draft.number, at: now))
+      + [.show(Output(.info, "Marked \(draft.name) as sent."))] + screen.askAgain(current)
   }
 
   /// `:skip`: in practice, the soonest running wait limit runs out now, as if its time had passed.

@@ -17,7 +17,7 @@ extension CaseEngine {
     case .endOfInput, .interrupted:
       guard state.status == .running else { return [.finish(state.status)] }
       return endRehearsal(leaving: true, at: now)
-    case .tick, .draftEdited:
+    case .tick, .draftEdited, .draftCopied:
       return rehearsalPrompt()
     case .resume:
       return [.show(Output(.info, "A rehearsal cannot be resumed; start another.")), .finish(state.status)]

@@ -57,6 +57,8 @@ public struct CaseEngine: Sendable {
       let entry = JournalEntry.drafted(
         step: draft.step, kind: draft.kind, subject: draft.subject, text: draft.text, at: now, number: draft.number)
       return write(entry) + [.show(Output(.info, "Kept your edited \(draft.kind.rawValue) draft."))] + screen.askAgain(current)
+    case .draftCopied(let draft):
+      return write(.draftCopied(step: draft.step, number: draft.number, at: now)) + screen.askAgain(current)
     case .endOfInput:
       return write(.left(reason: .endOfInput, at: now)) + [.finish(.interrupted)]
     case .interrupted:

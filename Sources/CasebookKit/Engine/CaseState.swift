@@ -20,6 +20,8 @@ public struct CaseState: Sendable, Hashable {
     public var timersBefore: [String: Date]? = nil
     /// For an answer: the timers already announced before it.
     public var announcedBefore: Set<String>? = nil
+    /// For a branch taken because a timer ran out: that timer.
+    public var expired: String? = nil
   }
 
   /// A free note taken during the case.
@@ -40,6 +42,9 @@ public struct CaseState: Sendable, Hashable {
   public var path: [PathEntry] = []
   /// Every entry the case has journaled, in order, undone answers included.
   public var history: [JournalEntry] = []
+  /// Where in ``history`` the person's edits of drafts (`:edit`) are; every other draft there was
+  /// filled by reaching its step.
+  public var draftEdits: Set<Int> = []
   /// The values kept with `save`.
   public var values: [String: Value] = [:]
   /// The notes, in order.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The drafts a case has filled, as last edited, read from its history.
 public enum DraftHistory {
   /// The draft filled most recently (as last edited).
@@ -20,23 +22,37 @@ public enum DraftHistory {
     return byNumber.keys.sorted().compactMap { byNumber[$0] }
   }
 
-  /// Why `:copy` or `:edit` found no draft.
+  /// When the draft, as it stands (its latest filling or edit), was marked sent, if it was.
+  static func sentAt(_ draft: FilledDraft, in state: CaseState) -> Date? {
+    var sent: Date?
+    for entry in state.history {
+      switch entry {
+      case .drafted(draft.step, _, _, _, _, draft.number): sent = nil
+      case .draftSent(draft.step, draft.number, let at): sent = at
+      default: continue
+      }
+    }
+    return sent
+  }
+
+  /// Why `:copy`, `:edit` or `:sent` found no draft.
   enum ChoiceProblem: Error {
     case none
     case unknown(String, offered: [FilledDraft])
 
-    func message(verb: String) -> String {
+    /// The hint for `command` (`copy`), which does `verb` (`copy`, `mark as sent`).
+    func message(command: String, verb: String) -> String {
       switch self {
       case .none: return "There is no draft yet to \(verb)."
       case .unknown(let choice, let offered):
         let list = offered.map { "\($0.number ?? 1) (\($0.kind.rawValue))" }.joined(separator: ", ")
-        return "No draft '\(choice)' here. Type :\(verb) with a number or a kind: \(list)."
+        return "No draft '\(choice)' here. Type :\(command) with a number or a kind: \(list)."
       }
     }
   }
 
-  /// The draft `:copy` or `:edit` means: the latest without `choice`; else, among the latest step's
-  /// drafts, the one with that number or the first of that kind (`email`, `text`, …).
+  /// The draft `:copy`, `:edit` or `:sent` means: the latest without `choice`; else, among the
+  /// latest step's drafts, the one with that number or the first of that kind (`email`, `text`, …).
   static func draft(_ choice: String?, in state: CaseState) -> Result<FilledDraft, ChoiceProblem> {
     guard let latest = latest(in: state) else { return .failure(.none) }
     guard let choice = choice?.lowercased(), !choice.isEmpty else { return .success(latest) }

@@ -11,7 +11,8 @@ public enum Effect: Sendable, Hashable {
   case persist(JournalEntry)
   /// Write any entries that could not be saved yet (`:save`).
   case flush
-  /// Copy this draft to the clipboard and a file.
+  /// Copy this draft to the clipboard and a file; once its file is written, that comes back as an
+  /// event.
   case copyDraft(FilledDraft)
   /// Open this draft in the person's editor; the edited text comes back as an event.
   case editDraft(FilledDraft)

@@ -14,4 +14,6 @@ public enum Event: Sendable, Hashable {
   case tick
   /// The person edited a draft (`:edit`); this is the edited text.
   case draftEdited(FilledDraft)
+  /// The adapter copied a draft (``Effect/copyDraft(_:)``): its file is written.
+  case draftCopied(FilledDraft)
 }

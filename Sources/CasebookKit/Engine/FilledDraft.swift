@@ -20,6 +20,11 @@ public struct FilledDraft: Sendable, Hashable {
     self.number = number
   }
 
+  /// How messages name it: `draft 2 (email)` when its step has several, else `the email draft`.
+  public var name: String {
+    number.map { "draft \($0) (\(kind.rawValue))" } ?? "the \(kind.rawValue) draft"
+  }
+
   /// The gaps left for the person to fill, such as `[your name]` or `[booking link]`: short texts in
   /// square brackets, in the subject or the text, each once, in order.
   public var gaps: [String] {

@@ -19,6 +19,8 @@ public enum InSessionCommand: Sendable, Hashable {
   case copy(String?)
   /// `:edit [N|KIND]`: edit a draft in `$EDITOR` and keep the edited text.
   case edit(String?)
+  /// `:sent [N|KIND]`: mark a draft (the latest, or the step's draft N or of that kind) as sent.
+  case sent(String?)
   /// `:show [N|KIND]`: show a draft in full, or all the latest step's drafts.
   case show(String?)
   /// `:drafts`: list the latest step's drafts by name and first line.
@@ -35,6 +37,7 @@ public enum InSessionCommand: Sendable, Hashable {
     (":why", "show the reason behind this step"),
     (":copy [N]", "copy the latest draft (or draft N, or the email/text one) to the clipboard and a file"),
     (":edit [N]", "edit the latest draft (or draft N) in $EDITOR; the record keeps the edited text"),
+    (":sent [N]", "mark the latest draft (or draft N) as sent; the record says so"),
     (":show [N]", "show draft N in full (or all of this step's drafts)"),
     (":drafts", "list this step's drafts by name and first line"),
     (":skip", "in practice: let the wait limit run out now"),
@@ -43,7 +46,7 @@ public enum InSessionCommand: Sendable, Hashable {
   ]
 
   /// The words Tab completes.
-  public static let names = [":help", ":back", ":note", ":where", ":why", ":copy", ":edit", ":show", ":drafts", ":save", ":quit"]
+  public static let names = [":help", ":back", ":note", ":where", ":why", ":copy", ":edit", ":sent", ":show", ":drafts", ":save", ":quit"]
   /// The words Tab completes in practice, where `:skip` moves the scenario's time on.
   public static let practiceNames = names + [":skip"]
 
@@ -64,8 +67,9 @@ public enum InSessionCommand: Sendable, Hashable {
     case ":skip": return .success(.skip)
     case ":copy", ":c": return .success(.copy(argument.isEmpty ? nil : argument))
     case ":edit", ":e": return .success(.edit(argument.isEmpty ? nil : argument))
-    case ":show", ":s": return .success(.show(argument.isEmpty ? nil : argument))
-    case ":drafts", ":d": return .success(.drafts)
+    case ":sent": return .success(.sent(argument.isEmpty ? nil : argument))
+    case ":show": return .success(.show(argument.isEmpty ? nil : argument))
+    case ":drafts": return .success(.drafts)
     case ":note", ":n":
       guard !argument.isEmpty else { return .failure(CommandError(message: "write the note after it: :note TEXT")) }
       return .success(.note(argument))

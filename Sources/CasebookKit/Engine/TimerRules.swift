@@ -90,8 +90,7 @@ enum TimerRules {
 
   /// `Wait limit` for `wait_limit`.
   static func title(_ name: String) -> String {
-    let words = name.split(separator: "_").joined(separator: " ")
-    return words.prefix(1).uppercased() + words.dropFirst()
+    SavedName.title(name)
   }
 
   /// `Wait limit of 15m reached`.

@@ -14,6 +14,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     public var answer: String?
     /// When it was reached or answered.
     public var at: Date
+    /// For a branch taken because a timer ran out: the timer's name (`wait_limit`).
+    public var expired: String?
   }
 
   /// One thing that happened, in order, including answers later taken back.
@@ -55,22 +57,6 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     }
   }
 
-  /// A message filled during the case.
-  public struct DraftEntry: Sendable, Hashable, Codable {
-    /// The step that offered it.
-    public var step: StepID
-    /// `email`, `text`, `voicemail`, `letter` or `message`.
-    public var kind: Draft.Kind
-    /// The subject, for an email.
-    public var subject: String?
-    /// The text as filled.
-    public var text: String
-    /// When it was filled.
-    public var at: Date
-    /// Its place among its step's drafts, from 1, when the step has several.
-    public var number: Int?
-  }
-
   /// How the case ended.
   public struct Outcome: Sendable, Hashable, Codable {
     /// The end step reached.
@@ -107,7 +93,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   public var values: [String: String]
   /// The free notes.
   public var notes: [NoteEntry]
-  /// The messages filled during the case, as filled.
+  /// The messages filled during the case, as filled, and each edit of one, in order; each with what
+  /// was done with that text (copied, marked sent).
   public var drafts: [DraftEntry]
   /// Each timer's deadline, by the name of the duration it counts down.
   public var timers: [String: Date]
@@ -159,6 +146,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   public var nextActions: [NextAction]
   /// The step waiting for an answer, while the case is not complete.
   public var current: StepID?
+  /// The question of ``current``, as the playbook words it.
+  public var currentText: String?
 
   /// Builds the record of a case from its state.
   ///
@@ -189,10 +178,11 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     }
     // A rehearsal's carried values are its plan, which its review reports.
     carriedFrom = state.header.mode == .rehearse ? nil : state.header.carried?.from
-    drafts = Self.draftEntries(in: state.history)
+    drafts = DraftEntry.entries(in: state.history, edits: state.draftEdits)
     outcome = Self.reachedOutcome(of: state, playbook: playbook)
     nextActions = Self.plannedActions(after: outcome, of: state, playbook: playbook, timeZone: timeZone)
     current = state.status == .completed ? nil : state.current
+    currentText = current.flatMap { playbook[$0]?.text }
   }
 
   // MARK: - Building from state
@@ -201,7 +191,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   private static func stepEntries(_ path: [CaseState.PathEntry], playbook: Playbook) -> [StepEntry] {
     path.map { entry in
       let kind = playbook[entry.step]?.kind.name ?? .unknown
-      return StepEntry(id: entry.step, kind: kind, text: entry.text, answer: entry.answer, at: entry.at)
+      return StepEntry(
+        id: entry.step, kind: kind, text: entry.text, answer: entry.answer, at: entry.at, expired: entry.expired)
     }
   }
 
@@ -210,14 +201,6 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     history.compactMap { entry in
       if case .said(let client, let you, let at) = entry { return Exchange(client: client, you: you, at: at) }
       return nil
-    }
-  }
-
-  /// The messages filled, in order.
-  private static func draftEntries(in history: [JournalEntry]) -> [DraftEntry] {
-    history.compactMap { entry in
-      guard case .drafted(let step, let kind, let subject, let text, let at, let number) = entry else { return nil }
-      return DraftEntry(step: step, kind: kind, subject: subject, text: text, at: at, number: number)
     }
   }
 
@@ -277,7 +260,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     case .skipped(let timer, let at): HistoryEntry(event: .skipped, text: timer, at: at)
     case .actionDone(_, let text, let at): HistoryEntry(event: .actionDone, text: text, at: at)
     case .actionReopened(let number, let at, let text): HistoryEntry(event: .actionReopened, text: text ?? String(number), at: at)
-    case .drafted, .carried: nil
+    case .drafted, .draftCopied, .draftSent, .carried: nil
     }
   }
 

@@ -37,15 +37,24 @@ public enum CaseRecordRenderer {
     return lines
   }
 
-  /// The path taken, step by step with times, then the answers taken back.
+  /// The path taken, step by step with times, then the answers taken back. A branch is the
+  /// playbook's own routing and is left out, unless a timer running out took it.
   private static func whatHappened(_ record: CaseRecord, _ time: TimeFormatter) -> [String] {
     var lines = section("What happened")
-    if record.steps.isEmpty { lines.append("Nothing yet.") }
-    for (index, step) in record.steps.enumerated() {
-      var line = "\(index + 1). \(time.clock(step.at)) \(escape(step.text))"
-      if let answer = step.answer { line += " **\(escape(answer))**" }
-      lines.append(line)
+    var number = 0
+    for step in record.steps {
+      let text: String
+      if let timer = step.expired {
+        text = "The \(SavedName.words(timer)) ran out" + (record.values[timer].map { " (\(escape($0)))" } ?? "") + "."
+      } else if step.kind == .branch {
+        continue
+      } else {
+        text = escape(step.text) + (step.answer.map { " **\(escape($0))**" } ?? "")
+      }
+      number += 1
+      lines.append("\(number). \(time.clock(step.at)) \(text)")
     }
+    if number == 0 { lines.append("Nothing yet.") }
     return lines + answersTakenBack(record, time)
   }
 
@@ -58,7 +67,8 @@ public enum CaseRecordRenderer {
     for entry in record.history {
       if entry.event == .answered, let step = entry.step { answers[step, default: []].append(entry.text ?? "") }
       if entry.event == .undone, let step = entry.step, let answer = answers[step]?.popLast() {
-        lines.append("- \(time.clock(entry.at)) at `\(step)`: \(escape(answer))")
+        let asked = stepText(step, in: record).map { escape($0) + " " } ?? ""
+        lines.append("- \(time.clock(entry.at)) \(asked)**\(escape(answer))**")
       }
     }
     return lines
@@ -79,7 +89,8 @@ public enum CaseRecordRenderer {
     if !turns.isEmpty {
       lines.append("")
       for turn in turns {
-        lines.append("- \(time.clock(turn.at)) at `\(turn.step?.rawValue ?? "?")`: first answered \(escape(turn.text ?? ""))")
+        let asked = turn.step.flatMap { stepText($0, in: record) }.map { escape($0) + " " } ?? ""
+        lines.append("- \(time.clock(turn.at)) \(asked)First answered **\(escape(turn.text ?? ""))**")
       }
     }
     return lines
@@ -96,28 +107,11 @@ public enum CaseRecordRenderer {
     return lines
   }
 
-  /// The messages filled, each under a line saying what, where and when.
-  private static func drafts(_ record: CaseRecord, _ time: TimeFormatter) -> [String] {
-    guard !record.drafts.isEmpty else { return [] }
-    var lines = ["", "## Drafts"]
-    for draft in record.drafts {
-      lines.append("")
-      lines.append("\(draft.kind.rawValue.capitalized) at `\(draft.step)`, \(time.clock(draft.at)):")
-      lines.append("")
-      if let subject = draft.subject { lines.append("    Subject: \(TextSanitizer.clean(subject))") }
-      // Indented as a code block, so the message keeps its own lines and nothing in it is Markdown.
-      for line in draft.text.split(separator: "\n", omittingEmptySubsequences: false) {
-        lines.append("    " + TextSanitizer.clean(String(line)))
-      }
-    }
-    return lines
-  }
-
   /// The saved values, by name.
   private static func values(_ record: CaseRecord) -> [String] {
     guard !record.values.isEmpty else { return [] }
     let sorted = record.values.sorted(by: { $0.key < $1.key })
-    return section("Values") + sorted.map { name, value in "- \(name): \(escape(value))" }
+    return section("Values") + sorted.map { name, value in "- \(SavedName.title(name)): \(escape(value))" }
   }
 
   /// A rehearsal's review; else what was decided and what comes next; else where the case was left.
@@ -131,7 +125,8 @@ public enum CaseRecordRenderer {
     } else if let outcome = record.outcome {
       lines += decisionAndPlan(outcome, record.nextActions, time)
     } else {
-      lines.append("Not decided yet: the case was left at step `\(record.current?.rawValue ?? "?")`.")
+      lines.append(record.currentText.map { "Not decided yet: the case was left at the question '\(escape($0))'." }
+        ?? "Not decided yet: the case was left before its end.")
       lines.append("Resume it with `casebook resume`.")
     }
     return lines
@@ -159,13 +154,18 @@ public enum CaseRecordRenderer {
     return lines
   }
 
+  /// The text of step `id` as the case showed it (its latest on the path, or the question waiting).
+  static func stepText(_ id: StepID, in record: CaseRecord) -> String? {
+    record.steps.last { $0.id == id }?.text ?? (record.current == id ? record.currentText : nil)
+  }
+
   /// A section's heading, with the blank lines around it.
-  private static func section(_ title: String) -> [String] {
+  static func section(_ title: String) -> [String] {
     ["", "## \(title)", ""]
   }
 
   /// Keeps user text from forming Markdown structure or carrying control characters.
-  private static func escape(_ text: String) -> String {
+  static func escape(_ text: String) -> String {
     var result = ""
     for character in TextSanitizer.clean(text) {
       if "\\`*_[]<>#|".contains(character) { result.append("\\") }

@@ -36,6 +36,11 @@ public enum JournalEntry: Sendable, Hashable, Codable {
   /// A draft was filled and shown (or edited); `number` is its place among its step's drafts, from
   /// 1, when the step has several.
   case drafted(step: StepID, kind: Draft.Kind, subject: String?, text: String, at: Date, number: Int? = nil)
+  /// A draft, as last filled or edited, was copied (`:copy`): written to its file in the case
+  /// folder, and to a clipboard where one could be reached.
+  case draftCopied(step: StepID, number: Int?, at: Date)
+  /// The person marked a draft, as last filled or edited, as sent (`:sent`).
+  case draftSent(step: StepID, number: Int?, at: Date)
 
   /// Why a case was left before its end.
   public enum LeaveReason: String, Sendable, Hashable, Codable {
@@ -53,7 +58,8 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     case .opened(let header): header.started
     case .answered(_, _, let at), .undone(_, let at), .noted(_, let at), .left(_, let at),
       .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at, _), .carried(_, _, let at), .attempted(_, _, let at), .said(_, _, let at),
-      .expired(_, _, let at), .skipped(_, let at), .actionDone(_, _, let at), .actionReopened(_, let at, _):
+      .expired(_, _, let at), .skipped(_, let at), .actionDone(_, _, let at), .actionReopened(_, let at, _),
+      .draftCopied(_, _, let at), .draftSent(_, _, let at):
       at
     }
   }

@@ -28,6 +28,8 @@ struct JournalReading {
       case .resumed: events.append("resumed")
       case .finished: events.append("finished")
       case .drafted: events.append("drafted")
+      case .draftCopied: events.append("draft-copied")
+      case .draftSent: events.append("draft-sent")
       case .carried: events.append("carried")
       case .attempted: events.append("attempted")
       case .said: events.append("said")

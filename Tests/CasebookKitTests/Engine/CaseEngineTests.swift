@@ -28,7 +28,7 @@ import Testing
   static let completions = ["yes", "no"] + InSessionCommand.names
   static let reachedPrompt = Effect.ask(
     Prompt(step: "reached", completions: completions, text: "> ", singleKeys: ["1": "yes", "2": "no", "y": "yes", "n": "no"]))
-  static let waitPrompt = Effect.ask(Prompt(step: "wait-limit", completions: InSessionCommand.names, text: "> "))
+  static let waitPrompt = Effect.ask(Prompt(step: "wait-limit", completions: InSessionCommand.names, text: "> ", history: .values))
 
   @Test func `beginning journals the header, passes the say step and asks the first question`() {
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: Self.utc)

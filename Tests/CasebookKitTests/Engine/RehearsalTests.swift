@@ -58,8 +58,8 @@ import Testing
     return (engine, begun)
   }
 
-  static func planPrompt(_ step: StepID) -> Effect { .ask(Prompt(step: step, completions: [":hint", ":quit"], text: "> ")) }
-  static let youPrompt = Effect.ask(Prompt(step: "rehearse", completions: [":hint", ":quit"], text: "you> "))
+  static func planPrompt(_ step: StepID) -> Effect { .ask(Prompt(step: step, completions: [":hint", ":quit"], text: "> ", history: .commandsOnly)) }
+  static let youPrompt = Effect.ask(Prompt(step: "rehearse", completions: [":hint", ":quit"], text: "you> ", history: .commandsOnly))
 
   @Test func `the plan is asked first, with its help on :hint, and a bad answer is refused`() throws {
     var (engine, begun) = rehearsal()

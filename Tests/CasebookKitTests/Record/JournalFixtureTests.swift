@@ -8,6 +8,11 @@ import Testing
 /// 5ec2270 through a pipe (`TZ=UTC`, `CASEBOOK_FAKE_NOW=2026-11-24T09:00:00Z`): its `journal.log`,
 /// the `record.json` and `record.md` that run wrote, and its copy of the playbook (`playbook.yaml`,
 /// `parts/`). Never re-record them: a difference means old cases now read differently.
+///
+/// Changed on purpose once since: record.md leaves out branch steps, condition text, step ids and
+/// saved names, and lists each draft once with what was done with it (issue 15, item 9). Those
+/// record.md files were written again with that change, and record.json gained fields (`expired`
+/// on a branch a timer took, `currentText`); no field the journals gave was changed.
 @Suite struct JournalFixtureTests {
   /// One per mode, and the ways a case goes on (resumed, handed over, an action ticked off).
   static let fixtures = [
