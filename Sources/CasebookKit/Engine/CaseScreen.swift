@@ -96,11 +96,19 @@ public struct CaseScreen {
   /// never their ids (the record's JSON keeps those).
   public func whereText() -> String {
     var lines = ["Path so far:"]
-    if state.path.isEmpty { lines.append("  (nothing yet)") }
-    for (index, entry) in state.path.enumerated() {
-      let answer = entry.answer.map { " -> \($0)" } ?? ""
-      lines.append("  \(index + 1). \(entry.text)\(answer)")
+    // A branch is the playbook's own routing: only a timer running out, when it took one, is told.
+    var shown: [String] = []
+    for entry in state.path {
+      if let timer = entry.expired {
+        shown.append(TimerRules.ranOut(timer, limit: state.values[timer]?.description))
+      } else if case .branch? = playbook[entry.step]?.kind {
+        continue
+      } else {
+        shown.append(entry.text + (entry.answer.map { " -> \($0)" } ?? ""))
+      }
     }
+    if shown.isEmpty { lines.append("  (nothing yet)") }
+    for (index, text) in shown.enumerated() { lines.append("  \(index + 1). \(text)") }
     if let current = state.current, let step = playbook[current] {
       lines.append("Now: \(step.text)")
     }

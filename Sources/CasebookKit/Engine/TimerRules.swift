@@ -93,6 +93,11 @@ enum TimerRules {
     SavedName.title(name)
   }
 
+  /// `The wait limit ran out (15m).`, as the path tells it; `limit` is the timer's length as shown.
+  static func ranOut(_ timer: String, limit: String?) -> String {
+    "The \(SavedName.words(timer)) ran out" + (limit.map { " (\($0))" } ?? "") + "."
+  }
+
   /// `Wait limit of 15m reached`.
   static func expiryText(of timer: String, in state: CaseState) -> String {
     "\(title(timer)) of \(state.values[timer]?.description ?? "") reached"

@@ -45,7 +45,7 @@ public enum CaseRecordRenderer {
     for step in record.steps {
       let text: String
       if let timer = step.expired {
-        text = "The \(SavedName.words(timer)) ran out" + (record.values[timer].map { " (\(escape($0)))" } ?? "") + "."
+        text = TimerRules.ranOut(timer, limit: record.values[timer].map(escape))
       } else if step.kind == .branch {
         continue
       } else {
