@@ -5,13 +5,32 @@ public enum AnswerReader {
   public enum Reading: Sendable, Equatable {
     /// Accepted: the value, and the answer's canonical form (as journaled).
     case accepted(Value, canonical: String)
+    /// A date read, but its meaning was inferred (`friday`, `5/12`, `16:00`): the date and its
+    /// canonical form, to be confirmed before they are journaled.
+    case inferred(CivilDate, canonical: String)
     /// Not an answer here: the hint to show.
     case rejected(String)
+
+    /// The value and canonical form, accepted or inferred.
+    public var answer: (value: Value, canonical: String)? {
+      switch self {
+      case .accepted(let value, let canonical): (value, canonical)
+      case .inferred(let date, let canonical): (.date(date), canonical)
+      case .rejected: nil
+      }
+    }
   }
 
-  /// Reads `text` as an answer to `question`, whose choices are all offered; dates are read from
-  /// `today`.
-  public static func read(_ text: String, for question: Question, today: CivilDate) -> Reading {
+  /// Reads `text` as an answer to `question`, whose choices are all offered.
+  ///
+  /// - Parameters:
+  ///   - text: What the person typed.
+  ///   - question: The question.
+  ///   - now: The civil date and time of day now, from which dates are read.
+  ///   - dates: The reader of dates, with the case's words.
+  public static func read(
+    _ text: String, for question: Question, now: CivilDate, dates: DateReader = .english
+  ) -> Reading {
     switch question.answers {
     case .choices(let choices):
       let accepted = acceptedAnswers(choices)
@@ -22,13 +41,19 @@ public enum AnswerReader {
       return .rejected("'\(text)' is not an answer here. Type \(accepted).")
     case .checklist(let items, _):
       return readChecklist(text, items: items)
+    case .input(.date, _):
+      guard let reading = dates.read(text, now: now) else { return notUnderstood(text, kind: .date) }
+      let canonical = reading.date.description
+      return reading.isInferred ? .inferred(reading.date, canonical: canonical) : .accepted(.date(reading.date), canonical: canonical)
     case .input(let kind, _):
-      guard let value = kind.parse(text, today: today) else {
-        let what = text.isEmpty ? "An answer is needed" : "'\(text)' is not understood"
-        return .rejected("\(what): \(kind.hint).")
-      }
+      guard let value = kind.parse(text, now: now, dates: dates) else { return notUnderstood(text, kind: kind) }
       return .accepted(value, canonical: value.description)
     }
+  }
+
+  private static func notUnderstood(_ text: String, kind: InputKind) -> Reading {
+    let what = text.isEmpty ? "An answer is needed" : "'\(text)' is not understood"
+    return .rejected("\(what): \(kind.hint).")
   }
 
   private static func readChecklist(_ text: String, items: [ChecklistItem]) -> Reading {

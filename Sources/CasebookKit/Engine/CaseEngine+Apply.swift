@@ -103,13 +103,16 @@ extension CaseEngine {
   }
 
   /// A value given before any question, typed as this playbook saves it; dates are read from the
-  /// day the case began, so `tomorrow` is the day after it.
+  /// time the case began, so `tomorrow` is the day after it (and taken as read, being given
+  /// beforehand, with no one to confirm them).
   private func typedValue(_ name: String, _ text: String) -> Value {
     for step in playbook.steps {
       guard case .ask(let question) = step.kind, question.save == name else { continue }
       switch question.answers {
       case .input(let kind, _):
-        if let value = kind.parse(text, today: CivilDate(state.header.started, in: calendar)) { return value }
+        if let value = kind.parse(text, now: CivilDate(dateAndTime: state.header.started, in: calendar), dates: dates) {
+          return value
+        }
       case .checklist:
         return .items(text == "none" ? [] : text.components(separatedBy: ", "))
       case .choices:
@@ -133,7 +136,9 @@ extension CaseEngine {
     }
     let asked = question
     if case .choices(let all) = question.answers { question.answers = .choices(state.offered(all)) }
-    guard case .accepted(let value, _) = AnswerReader.read(answer, for: question, today: CivilDate(now, in: calendar)) else {
+    guard let value = AnswerReader.read(answer, for: question, now: CivilDate(dateAndTime: now, in: calendar), dates: dates)
+      .answer?.value
+    else {
       state.unfitEntries.append(entry)
       return []
     }
@@ -191,7 +196,8 @@ extension CaseEngine {
   /// A rehearsal's plan answer: kept on the path and in the values, as the record shows them.
   private mutating func planAnswer(_ step: StepID, _ answer: String, at now: Date, entry: JournalEntry) -> [Effect] {
     guard case .ask(let question)? = playbook[step]?.kind,
-      case .accepted(let value, _) = AnswerReader.read(answer, for: question, today: CivilDate(now, in: calendar))
+      let value = AnswerReader.read(answer, for: question, now: CivilDate(dateAndTime: now, in: calendar), dates: dates)
+        .answer?.value
     else {
       state.unfitEntries.append(entry)
       return []

@@ -31,9 +31,11 @@ extension CaseEngine {
     var effects = write(.opened(state.header))
     let known = state.header.carried?.values ?? [:]
     for item in plan?.items ?? [] {
+      // Given beforehand, a date is taken as read: there is no one to confirm it.
       guard let name = item.question.save, let text = known[name],
-        case .accepted(_, let canonical) = AnswerReader.read(
-          text, for: item.question, today: CivilDate(started, in: calendar))
+        let canonical = AnswerReader.read(
+          text, for: item.question, now: CivilDate(dateAndTime: started, in: calendar), dates: dates
+        ).answer?.canonical
       else { continue }
       effects += write(.answered(step: item.step, answer: canonical, at: started))
     }
@@ -51,15 +53,22 @@ extension CaseEngine {
     return effects + rehearsalStep(at: started)
   }
 
-  /// One line: a command, an answer to the plan's next question, or an answer to the client.
+  /// One line: a command, an answer to the plan's next question (Enter keeps a date's reading
+  /// waiting to be confirmed), or an answer to the client.
   private mutating func rehearsalLine(_ text: String, at now: Date) -> [Effect] {
     guard let plan else { return [.finish(state.status)] }
+    let pending = pendingReading.flatMap { $0.step == plan.nextItem(asking: asksPlan)?.step ? $0 : nil }
+    pendingReading = nil
+    if let pending, text.isEmpty {
+      return write(.answered(step: pending.step, answer: pending.canonical, at: now)) + rehearsalStep(at: now)
+    }
     switch text.lowercased() {
     case ":quit", ":q":
       return endRehearsal(leaving: true, at: now)
     case ":hint", ":h":
       if let item = plan.nextItem(asking: asksPlan) {
-        return [.show(Output(.info, "  Suggestion: \(item.help ?? "Answer in your own words, as you would say it.")"))] + rehearsalPrompt()
+        return [.show(Output(.info, "  Suggestion: \(item.help ?? "Answer in your own words, as you would say it.")"))]
+          + rehearsalPrompt(reasking: pending)
       }
       guard let reply = plan.nextReply else { return endRehearsal(leaving: true, at: now) }
       return [.show(Output(.info, "  Suggestion: \(reply.suggest)"))] + rehearsalPrompt()
@@ -67,12 +76,16 @@ extension CaseEngine {
       return rehearsalPrompt()
     default:
       if text.hasPrefix(":") {
-        return [.reject("'\(text)' is not a command here. Type :hint for help, or :quit to end.")] + rehearsalPrompt()
+        return [.reject("'\(text)' is not a command here. Type :hint for help, or :quit to end.")]
+          + rehearsalPrompt(reasking: pending)
       }
     }
     if let item = plan.nextItem(asking: asksPlan) {
-      switch AnswerReader.read(text, for: item.question, today: CivilDate(now, in: calendar)) {
+      let civilNow = CivilDate(dateAndTime: now, in: calendar)
+      switch AnswerReader.read(text, for: item.question, now: civilNow, dates: dates) {
       case .accepted(_, let canonical): return write(.answered(step: item.step, answer: canonical, at: now)) + rehearsalStep(at: now)
+      case .inferred(let date, let canonical):
+        return [awaitConfirmation(of: date, canonical: canonical, at: item.step, now: civilNow)] + rehearsalPrompt()
       case .rejected(let hint): return [.reject(hint)] + rehearsalPrompt()
       }
     }
@@ -100,6 +113,12 @@ extension CaseEngine {
     let mood = reply.mood.map { " (\($0))" } ?? ""
     effects.append(.show(Output(.info, "\nClient\(mood): \(reply.client)")))
     return effects + rehearsalPrompt()
+  }
+
+  /// The prompt after a command, with a date's reading that waits to be confirmed shown again.
+  private mutating func rehearsalPrompt(reasking pending: PendingReading?) -> [Effect] {
+    pendingReading = pending
+    return (pending.map { [.show($0.question)] } ?? []) + rehearsalPrompt()
   }
 
   private func rehearsalPrompt() -> [Effect] {

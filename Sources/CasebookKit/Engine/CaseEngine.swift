@@ -12,7 +12,11 @@ public struct CaseEngine: Sendable {
   public let playbook: Playbook
   /// The case so far.
   public internal(set) var state: CaseState
+  /// A date answer waiting to be confirmed with Enter, if one is; not part of the journaled case.
+  public internal(set) var pendingReading: PendingReading?
   let calendar: Calendar
+  /// Reads the dates typed, in the case's language and English.
+  let dates: DateReader
 
   /// Creates an engine for a new case; ``Event/begin`` starts it.
   ///
@@ -23,6 +27,7 @@ public struct CaseEngine: Sendable {
   public init(playbook: Playbook, header: CaseHeader, timeZone: TimeZone) {
     self.playbook = playbook
     self.calendar = .gregorian(in: timeZone)
+    self.dates = DateReader(language: header.language)
     self.state = CaseState(header: header, scenario: Self.scenario(named: header.scenario, in: playbook))
   }
 
@@ -49,6 +54,8 @@ public struct CaseEngine: Sendable {
     default: break
     }
     guard state.status == .running, let current = state.current else { return [.finish(state.status)] }
+    // A reading the case has moved on from (a wait limit took it elsewhere) is dropped.
+    defer { if let pending = pendingReading, !isAwaiting(pending) { pendingReading = nil } }
     switch event {
     case .tick:
       let (effects, movedOn) = expireDue(at: now)
@@ -56,9 +63,10 @@ public struct CaseEngine: Sendable {
     case .draftEdited(let draft):
       let entry = JournalEntry.drafted(
         step: draft.step, kind: draft.kind, subject: draft.subject, text: draft.text, at: now, number: draft.number)
-      return write(entry) + [.show(Output(.info, "Kept your edited \(draft.kind.rawValue) draft."))] + screen.askAgain(current)
+      let effects = write(entry) + [.show(Output(.info, "Kept your edited \(draft.kind.rawValue) draft."))] + screen.askAgain(current)
+      return reasking(pendingReading, effects)
     case .draftCopied(let draft):
-      return write(.draftCopied(step: draft.step, number: draft.number, at: now)) + screen.askAgain(current)
+      return reasking(pendingReading, write(.draftCopied(step: draft.step, number: draft.number, at: now)) + screen.askAgain(current))
     case .endOfInput:
       return write(.left(reason: .endOfInput, at: now)) + [.finish(.interrupted)]
     case .interrupted:
@@ -84,26 +92,64 @@ public struct CaseEngine: Sendable {
     return effects + screen.ask(current)
   }
 
-  /// A typed line: a `:` command, or an answer to the question being asked.
+  /// A typed line: a `:` command, or an answer to the question being asked. While a date's reading
+  /// waits to be confirmed, Enter keeps it, other text answers again, and a command that stays at
+  /// the question asks for the confirmation again (`:back` leaves it, and the reading with it).
   private mutating func input(_ text: String, at now: Date, asking current: StepID) -> [Effect] {
+    let pending = pendingReading
+    pendingReading = nil
     if text.hasPrefix(":") {
       switch InSessionCommand.parse(text) {
-      case .success(let command): return perform(command, at: now, asking: current)
-      case .failure(let error): return [.reject(error.message)] + screen.askAgain(current)
+      case .success(let command): return reasking(pending, perform(command, at: now, asking: current))
+      case .failure(let error): return reasking(pending, [.reject(error.message)] + screen.askAgain(current))
       }
     }
+    if let pending, text.isEmpty { return answer(pending.canonical, at: now, asking: current) }
     guard case .ask(var question)? = playbook[current]?.kind else { return [] }
     if case .choices(let all) = question.answers { question.answers = .choices(state.offered(all)) }
-    switch AnswerReader.read(text, for: question, today: CivilDate(now, in: calendar)) {
+    let civilNow = CivilDate(dateAndTime: now, in: calendar)
+    switch AnswerReader.read(text, for: question, now: civilNow, dates: dates) {
     case .accepted(_, let canonical):
-      if let feedback = PracticeJudge.feedback(step: current, answer: canonical, scenario: state.scenario, playbook: playbook) {
-        return write(.attempted(step: current, answer: canonical, at: now)) + [.show(Output(.explanation, feedback))]
-          + screen.askAgain(current)
-      }
-      return write(.answered(step: current, answer: canonical, at: now))
+      return answer(canonical, at: now, asking: current)
+    case .inferred(let date, let canonical):
+      return [awaitConfirmation(of: date, canonical: canonical, at: current, now: civilNow)] + screen.askAgain(current)
     case .rejected(let hint):
       return [.reject(hint)] + screen.askAgain(current)
     }
+  }
+
+  /// Journals `canonical` as the answer to `current`; in practice, a wrong one is an attempt.
+  private mutating func answer(_ canonical: String, at now: Date, asking current: StepID) -> [Effect] {
+    if let feedback = PracticeJudge.feedback(step: current, answer: canonical, scenario: state.scenario, playbook: playbook) {
+      return write(.attempted(step: current, answer: canonical, at: now)) + [.show(Output(.explanation, feedback))]
+        + screen.askAgain(current)
+    }
+    return write(.answered(step: current, answer: canonical, at: now))
+  }
+
+  /// Keeps an inferred date waiting for Enter at `step`; returns the question that asks to confirm it.
+  mutating func awaitConfirmation(of date: CivilDate, canonical: String, at step: StepID, now: CivilDate) -> Effect {
+    let reading = PendingReading(
+      step: step, canonical: canonical, question: screen.confirmation(of: date, now: now), pathLength: state.path.count)
+    pendingReading = reading
+    return .show(reading.question)
+  }
+
+  /// `effects` that end by asking `pending`'s question again, with the reading shown once more
+  /// before the prompt, and kept waiting.
+  private mutating func reasking(_ pending: PendingReading?, _ effects: [Effect]) -> [Effect] {
+    guard let pending, isAwaiting(pending), case .ask(let prompt)? = effects.last, prompt.step == pending.step else {
+      return effects
+    }
+    pendingReading = pending
+    var effects = effects
+    effects.insert(.show(pending.question), at: effects.count - 1)
+    return effects
+  }
+
+  /// Whether the case still waits at the question `pending` answers, where it was read.
+  private func isAwaiting(_ pending: PendingReading) -> Bool {
+    state.status == .running && state.current == pending.step && state.path.count == pending.pathLength
   }
 
   /// Journals the timers that have run out by `now`, soonest first, until one moves the case on.

@@ -127,6 +127,15 @@ public struct CaseScreen {
     return Output(.info, (["Commands:"] + lines + [answering]).joined(separator: "\n"))
   }
 
+  /// A date whose meaning was inferred, asked back as a question of its own: `Friday 5 December,
+  /// 16:00 — Enter to keep, or type again`; the year is written when it is not this one.
+  func confirmation(of date: CivilDate, now: CivilDate) -> Output {
+    // English for now: the case's language brings its own locale with the message catalogue.
+    let written = TimeFormatter(timeZone: timeZone).written(
+      date, withYear: date.year != now.year, locale: Locale(identifier: "en_GB"))
+    return Output(.question, "\(written) \u{2014} Enter to keep, or type again")
+  }
+
   /// `Wait limit started: 15m, until 11:21.`
   func timerStarted(_ name: String, seconds: Int, deadline: Date) -> Output {
     var text = "\(TimerRules.title(name)) started: \(Value.duration(seconds: seconds)), until \(TimeFormatter(timeZone: timeZone).clock(deadline))."

@@ -29,6 +29,14 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     self = CivilDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? .reference
   }
 
+  /// The day and the minute `date` falls on in `calendar`'s time zone (seconds dropped): "now", for
+  /// reading the dates people type.
+  public init(dateAndTime date: Date, in calendar: Calendar) {
+    let parts = calendar.dateComponents([.hour, .minute], from: date)
+    self = CivilDate(date, in: calendar)
+    minuteOfDay = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
+  }
+
   /// A fixed day, for reading text whose meaning does not depend on today (a value as written, with
   /// its own date).
   public static let reference = CivilDate(year: 2000, month: 1, day: 1)!
@@ -69,6 +77,33 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
       remaining += 1
     }
     return result
+  }
+
+  /// The date and time `minutes` minutes later (or earlier, when negative); a date without a time
+  /// counts from its midnight.
+  public func adding(minutes: Int) -> CivilDate {
+    let total = (minuteOfDay ?? 0) + minutes
+    let days = total >= 0 ? total / 1440 : -((1439 - total) / 1440)
+    var result = adding(days: days)
+    result.minuteOfDay = total - days * 1440
+    return result
+  }
+
+  /// The same day without its time.
+  public var dayOnly: CivilDate {
+    CivilDate(year: year, month: month, day: day) ?? self
+  }
+
+  /// The day of the week: 1 for Monday to 7 for Sunday.
+  public var weekday: Int {
+    // Days since 1970-01-01, after Howard Hinnant's days_from_civil; that day was a Thursday.
+    let shifted = month <= 2 ? year - 1 : year
+    let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+    let yearOfEra = shifted - era * 400
+    let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    let days = era * 146_097 + dayOfEra - 719_468
+    return ((days % 7 + 7) % 7 + 3) % 7 + 1
   }
 
   /// The previous calendar day, keeping the time.
@@ -113,14 +148,20 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     case "today": base = today
     case "tomorrow": base = today.nextDay
     default:
-      let fields = words[0].split(separator: "-", omittingEmptySubsequences: false)
-      guard fields.count == 3, fields[0].count == 4, fields[1].count == 2, fields[2].count == 2,
-        let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2]),
-        let date = CivilDate(year: year, month: month, day: day)
-      else { return nil }
+      guard let date = iso(words[0]) else { return nil }
       base = date
     }
     return CivilDate(year: base.year, month: base.month, day: base.day, minuteOfDay: minute)
+  }
+
+  /// Reads `YYYY-MM-DD`, exactly 4, 2 and 2 digits, a day that exists.
+  static func iso(_ text: some StringProtocol) -> CivilDate? {
+    let fields = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard fields.count == 3, fields[0].count == 4, fields[1].count == 2, fields[2].count == 2,
+      fields.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+      let year = Int(fields[0]), let month = Int(fields[1]), let day = Int(fields[2])
+    else { return nil }
+    return CivilDate(year: year, month: month, day: day)
   }
 
   private static func parseTime(_ text: Substring) -> Int? {

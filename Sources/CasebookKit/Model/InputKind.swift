@@ -6,8 +6,8 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
   case number
   /// A length of time such as `15m`, `1h30m` or `90s`; a bare number counts as minutes.
   case duration
-  /// A calendar date, optionally with a time: `2026-12-01`, `2026-12-01 14:30`, `today 16:00`,
-  /// `tomorrow`.
+  /// A calendar date, optionally with a time, in the forms people type (``DateReader``):
+  /// `2026-12-01 14:30`, `tomorrow 9am`, `friday 16:00`, `in 3 days`, `5/12`.
   case date
 
   /// A short description of what is accepted, for hints.
@@ -16,17 +16,19 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
     case .text: "type a short answer"
     case .number: "type a number, e.g. 3 or 2.5"
     case .duration: "type a duration, e.g. 15m, 1h30m or 90s"
-    case .date: "type a date, e.g. 2026-12-01, 2026-12-01 14:30, today 16:00 or tomorrow"
+    case .date: "type a date, e.g. friday 16:00, tomorrow 9am, 5/12 or 2026-12-05"
     }
   }
 
-  /// Reads an answer of this kind.
+  /// Reads an answer of this kind; a date is taken as read, inferred or not (``AnswerReader``
+  /// asks to confirm an inferred one).
   ///
   /// - Parameters:
   ///   - text: What the user typed.
-  ///   - today: The current civil date, for `today` and `tomorrow`.
+  ///   - now: The current civil date and time of day, for `today`, `friday` or `16:00`.
+  ///   - dates: The reader of dates, with the case's words.
   /// - Returns: The value, or `nil` if the text is not of this kind.
-  public func parse(_ text: String, today: CivilDate) -> Value? {
+  public func parse(_ text: String, now: CivilDate, dates: DateReader = .english) -> Value? {
     let trimmed = text.trimmingWhitespace()
     guard !trimmed.isEmpty else { return nil }
     switch self {
@@ -37,7 +39,7 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable {
     case .duration:
       return Self.parseDuration(trimmed).map(Value.duration(seconds:))
     case .date:
-      return CivilDate.parse(trimmed, today: today).map(Value.date)
+      return dates.read(trimmed, now: now).map { .date($0.date) }
     }
   }
 

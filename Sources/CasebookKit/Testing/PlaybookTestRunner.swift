@@ -150,7 +150,10 @@ public enum PlaybookTestRunner {
           failures.append("no answer for step '\(key)'")
           break
         }
-        if case .reject(let hint)? = enter(answer).first {
+        var effects = enter(answer)
+        // A date whose meaning was inferred is shown back to be confirmed: Enter keeps it.
+        if engine.pendingReading != nil { effects = enter("") }
+        if case .reject(let hint)? = effects.first {
           failures.append("the answer '\(answer)' at step '\(key)' was refused: \(hint)")
           break
         }

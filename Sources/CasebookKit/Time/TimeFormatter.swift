@@ -22,6 +22,30 @@ public struct TimeFormatter: Sendable {
   /// `14:03`.
   public func clock(_ date: Date) -> String {
     let parts = calendar.dateComponents([.hour, .minute], from: date)
-    return "\((parts.hour ?? 0).zeroPadded(2)):\((parts.minute ?? 0).zeroPadded(2))"
+    return Self.clock(minuteOfDay: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
+  }
+
+  /// `Friday 5 December, 16:00`: a day as a person writes it, with its weekday and month name in
+  /// `locale`'s words and order, the year if asked for, and the time, if any, as `16:00`.
+  ///
+  /// - Parameters:
+  ///   - date: The day, with a time of day or none.
+  ///   - withYear: Whether to write the year.
+  ///   - locale: The language and region whose way of writing dates is used.
+  public func written(_ date: CivilDate, withYear: Bool, locale: Locale) -> String {
+    let formatter = DateFormatter()
+    formatter.calendar = calendar
+    formatter.timeZone = calendar.timeZone
+    formatter.locale = locale
+    formatter.setLocalizedDateFormatFromTemplate(withYear ? "EEEEdMMMMy" : "EEEEdMMMM")
+    // Noon of the day: it exists whatever the zone's changes of clock.
+    guard let noon = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))
+    else { return date.description }
+    let day = formatter.string(from: noon)
+    return date.minuteOfDay.map { "\(day), \(Self.clock(minuteOfDay: $0))" } ?? day
+  }
+
+  private static func clock(minuteOfDay: Int) -> String {
+    "\((minuteOfDay / 60).zeroPadded(2)):\((minuteOfDay % 60).zeroPadded(2))"
   }
 }

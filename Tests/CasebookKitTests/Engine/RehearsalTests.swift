@@ -92,6 +92,20 @@ import Testing
     #expect(engine.handle(.input(":hint"), at: Self.t0) == [.show(Output(.info, "  Suggestion: \(reply.suggest)")), Self.youPrompt])
   }
 
+  @Test func `an inferred date in the plan is shown back, :hint asks for it again, and Enter keeps it`() {
+    var (engine, begun) = rehearsal(known: ["ending_reason": "We no longer fit."])
+    #expect(begun.last == Self.planPrompt("last-day"))
+    let confirmation = Effect.show(Output(.question, "Friday 20 November \u{2014} Enter to keep, or type again"))
+    #expect(engine.handle(.input("fri"), at: Self.t0) == [confirmation, Self.planPrompt("last-day")])
+    #expect(engine.handle(.input(":hint"), at: Self.t0) == [
+      .show(Output(.info, "  Suggestion: Answer in your own words, as you would say it.")), confirmation,
+      Self.planPrompt("last-day"),
+    ])
+    #expect(engine.handle(.input(""), at: Self.t0).first == .persist(.answered(step: "last-day", answer: "2026-11-20", at: Self.t0)))
+    #expect(engine.state.values["last_day"] == .date(CivilDate(year: 2026, month: 11, day: 20)!))
+    #expect(engine.pendingReading == nil)
+  }
+
   @Test func `known values fill the plan; one its question does not accept is asked`() throws {
     let (engine, begun) = rehearsal(known: ["ending_reason": "We no longer fit.", "last_day": "someday"])
     let plan = try #require(RehearsalPlan(engine.state, playbook: playbook))
