@@ -120,6 +120,9 @@ public final class CaseJournal {
 
   deinit { POSIX.close(descriptor) }
 
+  /// Whether nothing of the journal has reached the disk.
+  var isEmpty: Bool { durableLength == 0 }
+
   /// Follows the journal to `path`, where its folder was renamed.
   func moved(to path: String) {
     self.path = path

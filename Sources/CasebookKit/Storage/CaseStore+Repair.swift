@@ -34,20 +34,21 @@ extension CaseStore {
       throw .io(error, operation: .readJournal)
     }
     defer { POSIX.close(descriptor) }
+    let isLocked: Bool
     do {
-      guard try POSIX.tryLock(descriptor, path: path) else { throw StorageError.locked(path: path) }
-      bytes = try POSIX.readAll(descriptor, path: path)
-    } catch let error as POSIX.Failure {
-      throw .io(error, operation: .readJournal)
+      isLocked = try POSIX.tryLock(descriptor, path: path)
+      bytes = try isLocked ? POSIX.readAll(descriptor, path: path) : []
     } catch {
-      throw .locked(path: path)
+      throw .io(error, operation: .readJournal)
     }
+    guard isLocked else { throw .locked(path: path) }
     let (lines, wholeLength) = JournalCodec.lines(bytes)
     var kept: [UInt8] = []
     var dropped: [JournalCodec.DamageError] = []
     for line in lines {
       switch line.entry {
-      case .success: kept += line.bytes.last == 0x0A && line.bytes.dropLast().last == 0x0D ? line.bytes.dropLast(2) + [0x0A] : Array(line.bytes)
+      // A CRLF line is kept with the newline the journal is written with.
+      case .success: kept += line.bytes.dropLast().last == 0x0D ? line.bytes.dropLast(2) + [0x0A] : Array(line.bytes)
       case .failure(let damage): dropped.append(damage)
       }
     }

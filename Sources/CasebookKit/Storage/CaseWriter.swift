@@ -91,8 +91,10 @@ public final class CaseWriter {
   }
 
   /// Removes the folder of a case whose header never reached the disk, at the end of a session.
+  /// (One whose entries did, but which could not be renamed, is left for the next listing to
+  /// name: see ``CaseStore/cases()``.)
   public func discardUnsaved() {
-    guard case .creating(let store, let new) = state else { return }
+    guard case .creating(let store, let new) = state, new.journal.isEmpty else { return }
     store.discard(new)
     state = .discarded
   }
