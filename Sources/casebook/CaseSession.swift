@@ -37,6 +37,8 @@ final class CaseSession {
     var effects = effects
     while true {
       var next: Event?
+      // At the end, nothing is retried at a next step: `finish` says what is kept instead.
+      let isEnding = effects.contains { if case .finish = $0 { true } else { false } }
       for effect in fittedToScreen(effects) {
         switch effect {
         case .show(let output):
@@ -48,7 +50,7 @@ final class CaseSession {
         case .reject(let hint):
           console.hint(hint)
         case .persist(let entry):
-          persist(entry)
+          persist(entry, isEnding: isEnding)
         case .flush:
           save()
         case .copyDraft(let draft):
@@ -98,7 +100,7 @@ final class CaseSession {
   /// The header as the writer holds it: an answer can change it (a `client` input names the case).
   private var writtenHeader: CaseHeader?
 
-  private func persist(_ entry: JournalEntry) {
+  private func persist(_ entry: JournalEntry, isEnding: Bool) {
     if writtenHeader != engine.state.header {
       writer.updateHeader(engine.state.header)
       writtenHeader = engine.state.header
@@ -106,7 +108,7 @@ final class CaseSession {
     do {
       try writer.append(entry)
     } catch {
-      console.error("\(error) (not saved yet: kept in memory, retried at the next step and on :save)")
+      if !isEnding { console.error("\(error) (not saved yet: kept in memory, retried at the next step and on :save)") }
     }
     reportSnapshotError()
   }
@@ -195,6 +197,14 @@ final class CaseSession {
     }
   }
 
+  /// What is on the disk when the session's last entries could not be saved, and what to run.
+  private func keptText() -> String {
+    guard let name = writer.name.map({ TextSanitizer.clean($0) }) else {
+      return "nothing of this case reached the disk; once there is space, start it again"
+    }
+    return "the case is kept as far as its last saved entry; once that is fixed, go on with: casebook resume \(name)"
+  }
+
   /// Offers to write entries that could not be saved to another folder; `true` once they are safe.
   private func rescueUnsaved() -> Bool {
     let count = writer.unsaved.count
@@ -220,17 +230,22 @@ final class CaseSession {
     do {
       try writer.flush()
     } catch {
-      console.error("\(error)")
+      console.error("\(error.withoutAdvice)")
+      console.error(keptText())
       saved = rescueUnsaved()
     }
-    if writer.folder != nil {
+    if writer.folder != nil && writer.unsaved.isEmpty {
       do {
         try writer.writeRecord(CaseRecord(state: engine.state, playbook: engine.playbook, timeZone: timeZone), timeZone: timeZone)
       } catch {
         saved = false
-        console.error("\(error)")
+        console.error("\(error.withoutAdvice)")
+        console.error(
+          "every answer is kept in the case journal; once that is fixed, write the record with: "
+            + "casebook cases rebuild \(TextSanitizer.clean(writer.name ?? ""))")
       }
     }
+    if writer.folder == nil { writer.discardUnsaved() }
     reportSnapshotError()
     guard let folder = writer.folder, let name = writer.name, saved else { return 1 }
     if engine.state.header.mode == .rehearse {

@@ -5,8 +5,8 @@ import Foundation
 extension Casebook {
   struct Cases: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Browse the case records: list, show, export, delete, rebuild.",
-      subcommands: [ListCases.self, Show.self, Export.self, Delete.self, Rebuild.self],
+      abstract: "Browse the case records: list, show, export, delete, rebuild, repair.",
+      subcommands: [ListCases.self, Show.self, Export.self, Delete.self, Rebuild.self, Repair.self],
       defaultSubcommand: ListCases.self)
   }
 }
@@ -21,11 +21,13 @@ extension Casebook.Cases {
     func run() throws {
       let launcher = Launcher()
       let cases = launcher.store.cases().sorted { $0.header.started > $1.header.started }
+      let records = Dictionary(uniqueKeysWithValues: cases.map { ($0.name, launcher.keptUpRecord(of: $0)) })
       if json {
         let items = cases.map { summary in
           CaseListing(
             case: summary.name, playbook: summary.header.playbook, client: summary.header.client,
-            mode: summary.header.mode, status: summary.status, started: summary.header.started)
+            mode: summary.header.mode, status: summary.listedStatus, started: summary.header.started,
+            damage: summary.damage.map { CaseListing.Damage(line: $0.line, problem: "\($0)") })
         }
         launcher.console.writeVerbatim(try JSONOutput.encode(items))
         return
@@ -36,10 +38,9 @@ extension Casebook.Cases {
       }
       let time = TimeFormatter(timeZone: launcher.timeZone)
       let rows = cases.map { summary in
-        let due = (try? launcher.store.record(of: summary, timeZone: launcher.timeZone))?.nextActions
-          .filter { $0.done == nil }.compactMap(\.due).min()
+        let due = records[summary.name]??.nextActions.filter { $0.done == nil }.compactMap(\.due).min()
         return [time.dateTime(summary.header.started), summary.header.playbook, summary.header.client ?? "-",
-         summary.status.rawValue, due?.description ?? "-", summary.name].map { TextSanitizer.clean($0) }
+         summary.listedStatus, due?.description ?? "-", summary.name].map { TextSanitizer.clean($0) }
       }
       let layout = TableLayout(
         columns: [
@@ -58,8 +59,17 @@ extension Casebook.Cases {
     var playbook: String
     var client: String?
     var mode: CaseMode
-    var status: CaseStatus
+    /// `completed`, `interrupted` or `damaged`.
+    var status: String
     var started: Date
+    /// Where a damaged case's journal cannot be read.
+    var damage: Damage?
+
+    struct Damage: Encodable {
+      /// The damaged line of `journal.log`, from 1, where there is one.
+      var line: Int?
+      var problem: String
+    }
   }
 
   struct Show: ParsableCommand {
@@ -74,6 +84,7 @@ extension Casebook.Cases {
     func run() throws {
       let launcher = Launcher()
       let summary = try launcher.findCase(caseName)
+      _ = launcher.keptUpRecord(of: summary)
       do {
         // Built from the journal, so a case stopped by a crash shows everything it kept.
         let record = try launcher.store.rebuildRecord(summary, timeZone: launcher.timeZone)
@@ -85,6 +96,10 @@ extension Casebook.Cases {
         }
       } catch {
         launcher.console.error("\(error)")
+        throw ExitCode(1)
+      }
+      if let damage = summary.damage {
+        launcher.console.error("\(StorageError.caseDamaged(caseName: summary.name, damage)); shown as far as it can be read")
         throw ExitCode(1)
       }
     }
@@ -155,10 +170,7 @@ extension Casebook.Cases {
       let launcher = Launcher()
       let summary = try launcher.findCase(caseName)
       do {
-        let (journal, _) = try CaseJournal.open(at: "\(summary.folder)/\(CaseJournal.fileName)")
-        defer { withExtendedLifetime(journal) {} }
-        let record = try launcher.store.rebuildRecord(summary, timeZone: launcher.timeZone)
-        try CaseStore.writeRecord(record, folder: summary.folder, timeZone: launcher.timeZone)
+        let record = try launcher.store.rebuild(summary, timeZone: launcher.timeZone).record
         launcher.console.write("Rebuilt \(TextSanitizer.clean(summary.folder))/\(CaseStore.recordMarkdownName) (\(record.status.rawValue))\n")
       } catch {
         launcher.console.error("\(error)")
@@ -169,6 +181,15 @@ extension Casebook.Cases {
 }
 
 extension Launcher {
+  /// A case's record as its journal has it, its files brought up to date on the way
+  /// (``CaseStore/upkeep(_:timeZone:)``); read without writing while another Casebook has the case
+  /// open or its files cannot be written; `nil` for a damaged case or one that cannot be replayed.
+  func keptUpRecord(of summary: CaseStore.Summary) -> CaseRecord? {
+    guard summary.damage == nil else { return nil }
+    if let upkeep = try? store.upkeep(summary, timeZone: timeZone) { return upkeep.record }
+    return try? store.record(of: summary, timeZone: timeZone)
+  }
+
   /// The case `name` picks (see ``CaseLookup``), or a clear error and exit status 1.
   func findCase(_ name: String) throws -> CaseStore.Summary {
     guard let summary = lookUpCase(name) else { throw ExitCode(1) }
@@ -183,7 +204,7 @@ extension Launcher {
       return summary
     case .ambiguous(let matches):
       let rows = matches.map { summary in
-        "  " + [summary.name, summary.header.client ?? "-", summary.header.playbook, summary.status.rawValue]
+        "  " + [summary.name, summary.header.client ?? "-", summary.header.playbook, summary.listedStatus]
           .map { TextSanitizer.clean($0) }.joined(separator: "  ")
       }
       console.error("\(matches.count) cases match '\(name)'; name one of them:")

@@ -39,7 +39,9 @@ struct Home {
         "no playbooks found; set CASEBOOK_PLAYBOOKS or add some to '\(launcher.store.playbooksFolder)'")
       return 1
     }
-    let interrupted = launcher.store.cases().filter { $0.status == .interrupted && $0.header.mode != .rehearse }
+    let interrupted = launcher.store.cases().filter {
+      $0.status == .interrupted && $0.damage == nil && $0.header.mode != .rehearse
+    }
     let options = playbooks.map(Option.playbook) + interrupted.prefix(Self.resumableLimit).map(Option.resume)
     list(options)
     let reader = launcher.makeReader(history: false)

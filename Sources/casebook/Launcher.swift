@@ -142,14 +142,22 @@ struct Launcher {
       else { return nil }
       summary = found
     } else {
-      guard let latest = store.cases().first(where: { $0.status == .interrupted && $0.header.mode != .rehearse }) else {
+      guard
+        let latest = store.cases().first(where: {
+          $0.status == .interrupted && $0.damage == nil && $0.header.mode != .rehearse
+        })
+      else {
         console.error("no interrupted case to resume under '\(store.casesFolder)'")
         return nil
       }
       summary = latest
     }
+    if let damage = summary.damage {
+      console.error("\(StorageError.caseDamaged(caseName: summary.name, damage))")
+      return nil
+    }
     guard summary.status == .interrupted else {
-      console.error("case '\(summary.name)' is already complete; its record is in '\(summary.folder)'")
+      reportComplete(summary)
       return nil
     }
     guard summary.header.mode != .rehearse else {
@@ -157,6 +165,20 @@ struct Launcher {
       return nil
     }
     return summary
+  }
+
+  /// Says that a case is complete and where its record is, writing what its journal lacks first
+  /// (the end reached, the record), or exactly why it could not and what will.
+  private func reportComplete(_ summary: CaseStore.Summary) {
+    let record = "\(summary.folder)/\(CaseStore.recordMarkdownName)"
+    do {
+      _ = try store.rebuild(summary, timeZone: timeZone, forcingRecord: false)
+      console.error("case '\(summary.name)' is already complete; its record is in '\(record)'")
+    } catch {
+      console.error(
+        "case '\(summary.name)' is already complete, but its record could not be written: \(error.withoutAdvice); "
+          + "once that is fixed, write it with: casebook cases rebuild \(summary.name)")
+    }
   }
 
   /// Opens a case's journal, warning when a crash cut its last entry off; `nil` once the reason it

@@ -8,7 +8,7 @@ extension Casebook {
       abstract: "List the open next actions across all cases, soonest due first.",
       discussion: """
         A completed case's next actions come from its end step; each has an id, CASE#N, for \
-        casebook done. An interrupted case is an action too: finish it.
+        casebook done. An interrupted case is an action too: finish it; and a damaged one: repair it.
         """)
 
     @Flag(help: "Print JSON for programs.")
@@ -40,10 +40,14 @@ extension Casebook {
             id: id, text: text, due: due, done: done, case: summary.name, client: header.client, playbook: header.playbook,
             started: header.started)
         }
+        if summary.damage != nil {
+          items.append(item(nil, "Repair the case: casebook cases repair \(summary.name)", due: nil, done: nil))
+          continue
+        }
         switch summary.status {
         case .completed:
           guard header.mode != .practice && header.mode != .rehearse else { continue }
-          guard let record = try? launcher.store.record(of: summary, timeZone: launcher.timeZone) else {
+          guard let record = launcher.keptUpRecord(of: summary) else {
             launcher.console.error("warning: case '\(summary.name)' cannot be read; skipped")
             continue
           }
@@ -73,7 +77,8 @@ extension Casebook {
         return
       }
       let rows = items.map { item in
-        let text = item.id == nil ? "Finish the case" : (item.done == nil ? "" : "done: ") + item.text
+        // An unfinished or damaged case: what to do, without the command (the footer gives it).
+        let text = item.id == nil ? String(item.text.prefix { $0 != ":" }) : (item.done == nil ? "" : "done: ") + item.text
         return [item.due?.description ?? "no date", text, item.id ?? item.case,
          item.client ?? "-"].map { TextSanitizer.clean($0) }
       }
@@ -86,8 +91,11 @@ extension Casebook {
       if items.contains(where: { $0.id != nil && $0.done == nil }) {
         launcher.console.write("Mark one done with: casebook done CASE#N\n")
       }
-      if items.contains(where: { $0.id == nil }) {
+      if items.contains(where: { $0.id == nil && $0.text.hasPrefix("Finish") }) {
         launcher.console.write("Finish one with: casebook resume CASE\n")
+      }
+      if items.contains(where: { $0.id == nil && $0.text.hasPrefix("Repair") }) {
+        launcher.console.write("Repair one with: casebook cases repair CASE\n")
       }
     }
   }

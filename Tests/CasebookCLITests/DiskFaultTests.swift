@@ -106,4 +106,32 @@ import Testing
     #expect(resumed.status == 0, "\(resumed.stderr)")
     #expect(JournalReading(path: journal)?.answers == ["no", "15m", "2026-12-01 10:00"])
   }
+
+  @Test(.enabled(if: canMount)) func `a full disk at the last answer says what is kept and what to run, not try again`() throws {
+    let disk = try #require(SmallDisk())
+    var casebook = CasebookProcess()
+    casebook.environment["CASEBOOK_HOME"] = disk.path + "/home"
+    let (process, input, output, collector, errors) = try casebook.startWithErrors(["run", fixture("small.yaml"), "--client", "Kim"])
+    defer { output.fileHandleForReading.readabilityHandler = nil }
+    #expect(collector.waitFor("Did you reach them?"))
+    input.fileHandleForWriting.write(Data("no\n15m\n".utf8))
+    #expect(collector.waitFor("When is the new appointment?"))
+    disk.fill()
+    input.fileHandleForWriting.write(Data("2026-12-01 10:00\n".utf8))
+    try input.fileHandleForWriting.close()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 1)
+    #expect(errors.text.contains("No space left on device"), "\(errors.text)")
+    #expect(!errors.text.contains("try again"), "\(errors.text)")
+    #expect(
+      errors.text.contains("write the record with: casebook cases rebuild 2026-11-24-small-kim")
+        || errors.text.contains("go on with: casebook resume 2026-11-24-small-kim"), "\(errors.text)")
+
+    disk.free()
+    let listed = try casebook.run(["cases"])
+    #expect(listed.stdout.contains("completed"), "\(listed.stdout)")
+    let record = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: "\(disk.path)/home/cases/2026-11-24-small-kim/record.json"))) as? [String: Any]
+    #expect(record?["status"] as? String == "completed")
+  }
 }

@@ -36,9 +36,30 @@ import Testing
     return text.split(separator: "\n").count { $0.contains("\(syscall)(") }
   }
 
-  /// Checks the case after a crash or fault: the journal's answers are a prefix of those sent,
-  /// at least the acknowledged ones, none twice; then finishing the case gives every answer once.
+  /// Checks that no case is hidden: once `casebook cases` has run, every folder in the cases
+  /// folder is a listed case, completed or interrupted (a crash never damages a journal), and no
+  /// folder is left empty or half-created.
+  ///
+  /// - Returns: The listed status of each case, by name.
+  func checkListing(_ casebook: CasebookProcess, label: String) throws -> [String: String] {
+    let listing = try casebook.run(["cases", "--json"])
+    #expect(listing.status == 0, "\(label): \(listing.stderr)")
+    let items = try #require(
+      JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]], "\(label): \(listing.stdout)")
+    let statuses = Dictionary(uniqueKeysWithValues: items.map { ($0["case"] as? String ?? "", $0["status"] as? String ?? "") })
+    #expect(Set(casebook.caseFolders()) == Set(statuses.keys), "\(label): folders not listed: \(casebook.caseFolders())")
+    for (name, status) in statuses {
+      #expect(["completed", "interrupted"].contains(status), "\(label): \(name) is \(status)")
+      #expect(!casebook.read(name, CaseJournal.fileName).isEmpty, "\(label): \(name) has an empty journal")
+    }
+    return statuses
+  }
+
+  /// Checks the case after a crash or fault: it is listed (``checkListing(_:label:)``); the
+  /// journal's answers are a prefix of those sent, at least the acknowledged ones, none twice;
+  /// then finishing the case gives every answer once.
   func checkRecovery(_ casebook: CasebookProcess, acknowledged: Int, label: String) throws {
+    let statuses = try checkListing(casebook, label: label)
     let journalPath = "\(casebook.home)/cases/\(Self.caseName)/\(CaseJournal.fileName)"
     guard FileManager.default.fileExists(atPath: journalPath) else {
       #expect(acknowledged == 0, "\(label): answers acknowledged but no journal")
@@ -48,7 +69,10 @@ import Testing
     #expect(reading.answers == Array(Self.answers.prefix(reading.answers.count)), "\(label): not a prefix")
     #expect(reading.answers.count >= acknowledged, "\(label): lost an acknowledged answer")
     guard reading.events.first == "opened" else { return }
-    if reading.events.contains("finished") {
+    if statuses[Self.caseName] == "completed" {
+      // Reaching the end is a fact of the journal: listing the case wrote what a crash cut off.
+      #expect(JournalReading(path: journalPath)?.events.contains("finished") == true, "\(label)")
+      #expect(!casebook.read(Self.caseName, "record.md").isEmpty, "\(label): no record")
       let rebuilt = try casebook.run(["cases", "rebuild", Self.caseName])
       #expect(rebuilt.status == 0, "\(label): \(rebuilt.stderr)")
     } else {
@@ -59,10 +83,15 @@ import Testing
     #expect(try casebook.answers(Self.caseName) == Self.answers, "\(label)")
   }
 
-  @Test(.enabled(if: hasStrace), .enabled(if: HeavyTests.isEnabled, HeavyTests.reason), arguments: ["write", "fsync", "rename", "openat"])
-  func `a kill at every call of a syscall loses nothing acknowledged`(syscall: String) throws {
+  /// The calls the crash-point sweep kills at: every write, fsync, rename, mkdir and flock always;
+  /// every openat (a hundred, most of them loading libraries) in the heavy run.
+  static let sweptCalls = ["write", "fsync", "rename", "mkdir", "flock"] + (HeavyTests.isEnabled ? ["openat"] : [])
+
+  @Test(.enabled(if: hasStrace), arguments: sweptCalls)
+  func `a kill at every call of a syscall loses nothing acknowledged and hides no case`(syscall: String) throws {
     let total = try count(syscall)
     #expect(total > 0)
+    print("crash-point sweep: \(total) kills at \(syscall)")
     for call in 1...total {
       let casebook = CasebookProcess()
       defer { casebook.removeHome() }

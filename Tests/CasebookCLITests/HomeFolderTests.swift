@@ -52,5 +52,11 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder))
     #expect(try FileManager.default.contentsOfDirectory(atPath: casebook.home + "/cases") == [])
     #expect(try casebook.run(["cases"]).stdout.hasPrefix("No cases yet"))
+
+    // What a delete killed half-way left is removed by the next listing.
+    let left = casebook.home + "/cases/.deleting-2026-11-24-late-client-dana-ruiz/parts"
+    try FileManager.default.createDirectory(atPath: left, withIntermediateDirectories: true)
+    _ = try casebook.run(["cases"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: casebook.home + "/cases") == [])
   }
 }

@@ -35,6 +35,10 @@ public struct CaseEngine: Sendable {
     name.flatMap { name in playbook.scenarios.first { $0.name == name } }
   }
 
+  /// Entries that reaching a step writes by itself (an end's `finished`, a step's drafts) that the
+  /// replayed journal lacks, because the process stopped between them and the entry before.
+  public var unwrittenEntries: [JournalEntry] { state.derivedEntries }
+
   /// The text this case shows, as it stands.
   public var screen: CaseScreen { CaseScreen(playbook: playbook, state: state, timeZone: calendar.timeZone) }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A case's append-only journal, open and locked by this process.
 ///
 /// ``append(_:)`` returns only once the entry is on the disk (written and fsynced). When a write
@@ -5,7 +7,7 @@
 /// with the next one: nothing half-written is ever left to be read.
 public final class CaseJournal {
   /// The journal file's path.
-  public let path: String
+  public private(set) var path: String
   private let descriptor: Int32
   private var durableLength: Int
   /// Entries not yet on the disk because a write failed.
@@ -57,6 +59,29 @@ public final class CaseJournal {
     return try decode(bytes, path: path, isLeftAsIs: false)
   }
 
+  /// Reads a journal without locking or changing it, as far as it can be read, and says why it
+  /// cannot be read to its end, if it cannot (a torn last line is not damage).
+  public static func inspect(at path: String) -> (contents: JournalCodec.Contents, damage: JournalDamage?) {
+    let nothing = JournalCodec.Contents(entries: [], validLength: 0, droppedTail: false, damage: nil)
+    let bytes: [UInt8]
+    do {
+      let descriptor = try POSIX.openReading(path)
+      defer { POSIX.close(descriptor) }
+      bytes = try POSIX.readAll(descriptor, path: path)
+    } catch {
+      switch error.code {
+      case ELOOP: return (nothing, .link)
+      case ENOENT: return (nothing, .missing)
+      default: return (nothing, .unreadable(error))
+      }
+    }
+    let contents = JournalCodec.read(bytes)
+    if let damage = contents.damage { return (contents, .line(damage.line, problem: damage.problem)) }
+    guard let first = contents.entries.first else { return (contents, contents.droppedTail ? .noHeader : .empty) }
+    guard case .opened = first else { return (contents, .noHeader) }
+    return (contents, nil)
+  }
+
   /// Locks an open journal and reads it, cutting off a torn last line; the caller closes it.
   private static func lockAndRead(_ descriptor: Int32, path: String) throws(StorageError) -> JournalCodec.Contents {
     let isLocked: Bool
@@ -94,6 +119,26 @@ public final class CaseJournal {
   }
 
   deinit { POSIX.close(descriptor) }
+
+  /// Whether nothing of the journal has reached the disk.
+  var isEmpty: Bool { durableLength == 0 }
+
+  /// Follows the journal to `path`, where its folder was renamed.
+  func moved(to path: String) {
+    self.path = path
+  }
+
+  /// Flushes the folder that holds the journal, so that its name in it is on the disk.
+  func syncFolder() throws(StorageError) {
+    let folder = (path as NSString).deletingLastPathComponent
+    do {
+      let directory = try POSIX.openDirectory(folder)
+      defer { POSIX.close(directory) }
+      try POSIX.sync(directory, path: folder)
+    } catch {
+      throw .io(error, operation: .createCaseFolder)
+    }
+  }
 
   /// Adds `entry` to the pending entries without writing it.
   public func enqueue(_ entry: JournalEntry) {

@@ -23,9 +23,11 @@ extension CaseStore {
     return .failure(last)
   }
 
-  /// Rebuilds a case's record from its journal, without changing anything on disk.
+  /// Rebuilds a case's record from its journal, without changing anything on disk; a damaged
+  /// journal gives the record of the entries before its damage.
   public func rebuildRecord(_ summary: Summary, timeZone: TimeZone) throws(StorageError) -> CaseRecord {
-    let contents = try CaseJournal.read(at: "\(summary.folder)/\(CaseJournal.fileName)")
+    let (contents, damage) = CaseJournal.inspect(at: "\(summary.folder)/\(CaseJournal.fileName)")
+    if let damage, !damage.isRepairable { throw .caseDamaged(caseName: summary.name, damage) }
     guard case .success(let original) = playbook(for: summary, preferSnapshot: true) else {
       throw .playbookUnavailable(caseName: summary.name)
     }
@@ -86,10 +88,11 @@ extension CaseStore {
   public func markAction(
     _ number: Int, of summary: Summary, done: Bool, at now: Date, timeZone: TimeZone
   ) throws(StorageError) -> (action: CaseRecord.NextAction, changed: Bool) {
-    let (journal, _) = try CaseJournal.open(at: "\(summary.folder)/\(CaseJournal.fileName)")
+    if let damage = summary.damage { throw .caseDamaged(caseName: summary.name, damage) }
+    let (journal, contents) = try CaseJournal.open(at: "\(summary.folder)/\(CaseJournal.fileName)")
     defer { withExtendedLifetime(journal) {} }
     // Numbered as `casebook next` showed them, from the same record.
-    let record = try self.record(of: summary, timeZone: timeZone)
+    let record = try settle(summary, journal: journal, entries: contents.entries, timeZone: timeZone).record
     guard record.status == .completed else {
       throw .notComplete(caseName: summary.name)
     }

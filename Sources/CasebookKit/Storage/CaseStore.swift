@@ -16,12 +16,18 @@ public struct CaseStore: Sendable {
     public var name: String
     /// The case folder's path.
     public var folder: String
-    /// The journal's header.
+    /// The journal's header; for a case damaged before its header could be read, a stand-in
+    /// with no playbook, begun when the folder last changed.
     public var header: CaseHeader
-    /// Completed, or interrupted.
+    /// Completed (its journal says so, or its last answer led to an end), or interrupted.
     public var status: CaseStatus
     /// When the journal last changed.
     public var lastActivity: Double
+    /// Why the journal cannot be read to its end, if it cannot.
+    public var damage: JournalDamage?
+
+    /// The status as listed: `damaged`, `completed` or `interrupted`.
+    public var listedStatus: String { damage == nil ? status.rawValue : "damaged" }
   }
 
   /// Uses `home` as the Casebook home.
@@ -49,60 +55,6 @@ public struct CaseStore: Sendable {
     } catch {
       throw .io(error, operation: .createHome)
     }
-  }
-
-  /// Creates a new case folder named from the day, the playbook and the client, and its journal.
-  ///
-  /// Two cases never share a folder: a name already taken gets `-2`, `-3`, ... appended.
-  ///
-  /// - Parameters:
-  ///   - day: The day the case begins, as `YYYY-MM-DD`.
-  ///   - header: The case's header, written as the journal's first entry by the caller.
-  public func createCase(day: String, header: CaseHeader) throws(StorageError) -> (name: String, journal: CaseJournal) {
-    try prepare()
-    var base = "\(day)-\(SafeName.slug(header.playbook) ?? "case")"
-    if let client = header.client.flatMap(SafeName.slug) { base += "-\(client)" }
-    for attempt in 1...10_000 {
-      let name = attempt == 1 ? base : "\(base)-\(attempt)"
-      let folder = "\(casesFolder)/\(name)"
-      let created: Bool
-      do {
-        created = try POSIX.makeDirectory(folder)
-      } catch {
-        throw .io(error, operation: .createCaseFolder)
-      }
-      guard created else { continue }
-      let journal = try CaseJournal.create(at: "\(folder)/\(CaseJournal.fileName)")
-      return (name, journal)
-    }
-    throw .noFreeName(base: base, folder: casesFolder)
-  }
-
-  /// The folder of the case named `name` (a folder name or a path to a case folder).
-  public func folder(of name: String) -> String? {
-    let candidates = name.contains("/") ? [name] : ["\(casesFolder)/\(name)"]
-    return candidates.first { POSIX.isDirectory($0) && POSIX.modificationTime("\($0)/\(CaseJournal.fileName)") != nil }
-  }
-
-  /// Every case with a readable journal, most recently active first; hidden folders (a case being
-  /// deleted) are not cases.
-  public func cases() -> [Summary] {
-    POSIX.list(casesFolder).filter { !$0.hasPrefix(".") }.compactMap(summary(named:)).sorted {
-      ($0.lastActivity, $0.name) > ($1.lastActivity, $1.name)
-    }
-  }
-
-  /// The case named `name`, if its journal can be read.
-  public func summary(named name: String) -> Summary? {
-    guard let folder = folder(of: name) else { return nil }
-    let journal = "\(folder)/\(CaseJournal.fileName)"
-    guard let contents = try? CaseJournal.read(at: journal), case .opened(let header)? = contents.entries.first
-    else { return nil }
-    let finished = contents.entries.contains { if case .finished = $0 { true } else { false } }
-    return Summary(
-      name: (folder as NSString).lastPathComponent, folder: folder, header: header,
-      status: finished ? .completed : .interrupted,
-      lastActivity: POSIX.modificationTime(journal) ?? 0)
   }
 
   /// Writes `record.json` and `record.md` into a case folder, each atomically and durably.

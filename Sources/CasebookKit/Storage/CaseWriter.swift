@@ -9,7 +9,11 @@ public import Foundation
 public final class CaseWriter {
   private enum State {
     case notCreated(store: CaseStore, day: String, header: CaseHeader, snapshot: PlaybookSnapshot)
+    /// Its folder has a temporary name until its header is on the disk.
+    case creating(store: CaseStore, new: CaseStore.NewCase)
     case open(name: String, folder: String, journal: CaseJournal)
+    /// Given up at the end of a session that never reached the disk.
+    case discarded
   }
 
   private var state: State
@@ -49,6 +53,8 @@ public final class CaseWriter {
   public var unsaved: [JournalEntry] {
     switch state {
     case .notCreated: deferred.filter { if case .opened = $0 { false } else { true } }
+    case .creating(_, let new): (new.journal.pending + deferred).filter { if case .opened = $0 { false } else { true } }
+    case .discarded: []
     case .open(_, _, let journal): journal.pending
     }
   }
@@ -72,25 +78,42 @@ public final class CaseWriter {
     try flush()
   }
 
-  /// Creates the case if needed and writes everything pending.
+  /// Creates the case if needed and writes everything pending; a new case's folder gets its name
+  /// once this first succeeds.
   public func flush() throws(StorageError) {
     let journal = try openJournal()
     for entry in deferred { journal.enqueue(entry) }
     deferred.removeAll()
     try journal.flush()
+    guard case .creating(let store, let new) = state else { return }
+    let (name, folder) = try store.publish(new)
+    state = .open(name: name, folder: folder, journal: journal)
+  }
+
+  /// Removes the folder of a case whose header never reached the disk, at the end of a session.
+  /// (One whose entries did, but which could not be renamed, is left for the next listing to
+  /// name: see ``CaseStore/cases()``.)
+  public func discardUnsaved() {
+    guard case .creating(let store, let new) = state, new.journal.isEmpty else { return }
+    store.discard(new)
+    state = .discarded
   }
 
   /// Writes `record.json` and `record.md`, creating the case first if needed.
   public func writeRecord(_ record: CaseRecord, timeZone: TimeZone) throws(StorageError) {
-    _ = try openJournal()
+    try flush()
     guard case .open(_, let folder, _) = state else { return }
     try CaseStore.writeRecord(record, folder: folder, timeZone: timeZone)
   }
 
   /// Writes the whole journal, saved and pending entries, as a new file in `folder`.
   public func writeCopy(into folder: String) throws(StorageError) -> String {
-    guard case .open(let name, _, let journal) = state else {
-      throw .nothingToCopy
+    let name: String
+    let journal: CaseJournal
+    switch state {
+    case .notCreated, .discarded: throw .nothingToCopy
+    case .creating(_, let new): (name, journal) = (new.base, new.journal)
+    case .open(let opened, _, let open): (name, journal) = (opened, open)
     }
     for entry in deferred { journal.enqueue(entry) }
     deferred.removeAll()
@@ -101,17 +124,20 @@ public final class CaseWriter {
     switch state {
     case .open(_, _, let journal):
       return journal
+    case .creating(_, let new):
+      return new.journal
+    case .discarded:
+      throw .notOnDisk
     case .notCreated(let store, let day, let header, let snapshot):
-      let created = try store.createCase(day: day, header: header)
-      let folder = "\(store.casesFolder)/\(created.name)"
-      state = .open(name: created.name, folder: folder, journal: created.journal)
+      let new = try store.createCase(day: day, header: header)
+      state = .creating(store: store, new: new)
       do {
         // The case keeps the playbook it ran, so it can be resumed and rebuilt whatever happens to the file.
-        try CaseStore.writeSnapshot(snapshot, into: folder)
+        try CaseStore.writeSnapshot(snapshot, into: new.folder)
       } catch {
         snapshotError = error
       }
-      return created.journal
+      return new.journal
     }
   }
 }

@@ -138,6 +138,42 @@ public enum POSIX {
     _ = try retrying("rename", target) { Glibc.rename(from, target) }
   }
 
+  /// Renames a folder unless the target is taken (an existing file, link or non-empty folder).
+  ///
+  /// - Returns: `false` when the target is taken.
+  static func renameIfFree(_ from: String, to target: String) throws(Failure) -> Bool {
+    while Glibc.rename(from, target) != 0 {
+      switch errno {
+      case EINTR: continue
+      case EEXIST, ENOTEMPTY, ENOTDIR, EISDIR: return false
+      default: throw Failure(call: "rename", path: target, code: errno)
+      }
+    }
+    return true
+  }
+
+  /// Makes a hard link to a file at `target`; `false` if something is there already.
+  static func linkIfFree(_ path: String, to target: String) throws(Failure) -> Bool {
+    while Glibc.link(path, target) != 0 {
+      switch errno {
+      case EINTR: continue
+      case EEXIST: return false
+      default: throw Failure(call: "link", path: target, code: errno)
+      }
+    }
+    return true
+  }
+
+  /// Makes a file readable and writable by its owner only, 0600; never through a link.
+  static func makePrivate(_ path: String) throws(Failure) {
+    _ = try retrying("chmod", path) { fchmodat(AT_FDCWD, path, 0o600, 0) }
+  }
+
+  /// Whether a process with this id is running.
+  static func isRunning(_ process: Int32) -> Bool {
+    kill(process, 0) == 0 || errno == EPERM
+  }
+
   /// Removes a file; a missing file is not an error.
   static func remove(_ path: String) {
     _ = unlink(path)

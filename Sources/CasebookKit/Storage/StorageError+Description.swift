@@ -12,6 +12,12 @@ extension StorageError: CustomStringConvertible {
       "this case is open in another Casebook; finish or quit it there first ('\(path)' is locked)"
     case .damaged(let path, let line, let problem, let isLeftAsIs):
       "the journal '\(path)' is damaged at line \(line): \(problem)\(isLeftAsIs ? "; it was left as it is" : "")"
+    case .caseDamaged(let name, let damage):
+      "case '\(name)' is damaged (\(damage)); repair it with: casebook cases repair \(name)"
+    case .nothingToRepair(let name, let damage):
+      "case '\(name)' cannot be repaired: \(damage), so nothing of it can be read; its folder is left as it is (casebook cases delete \(name) removes it)"
+    case .notDamaged(let name):
+      "case '\(name)' is not damaged; there is nothing to repair"
     case .exists(let path):
       "'\(path)' already exists; choose another folder"
     case .noFreeName(let base, let folder):
@@ -33,6 +39,12 @@ extension StorageError: CustomStringConvertible {
     case .nothingToCopy:
       "the case was never created on disk; nothing to copy"
     }
+  }
+
+  /// The line without its advice, for a caller that says itself what to do next.
+  public var withoutAdvice: String {
+    guard case .io(let failure, let operation) = self else { return description }
+    return "could not \(operation): \(failure.call) '\(failure.path)' failed: \(failure.reason)"
   }
 
   /// What the person can do about a failed system call, from its `errno`.
@@ -63,6 +75,7 @@ extension StorageError.Operation: CustomStringConvertible {
     case .copyJournal: "write a copy of the journal"
     case .write(let fileName): "write '\(fileName)'"
     case .keepPart(let relativePath): "keep the playbook's part '\(relativePath)' with the case"
+    case .keepDamagedJournal: "keep the damaged journal aside"
     case .exportCase: "export the case"
     case .deleteCase: "delete the case"
     }

@@ -12,6 +12,13 @@ public enum StorageError: Error, Sendable, Hashable {
   /// `isLeftAsIs` when it was opened to be written to, where a torn last line would have been cut
   /// off: the person learns that this damage was not.
   case damaged(path: String, line: Int, problem: String, isLeftAsIs: Bool)
+  /// The journal of the case named `caseName` cannot be read to its end; only
+  /// `casebook cases repair` changes it.
+  case caseDamaged(caseName: String, JournalDamage)
+  /// The damaged journal of the case named `caseName` keeps nothing to repair from (no header).
+  case nothingToRepair(caseName: String, JournalDamage)
+  /// The case named `caseName` is not damaged, so there is nothing to repair.
+  case notDamaged(caseName: String)
   /// Something already exists at `path`, where a new folder was to go.
   case exists(path: String)
   /// Every folder name made from `base` is taken in `folder`.
@@ -53,6 +60,8 @@ public enum StorageError: Error, Sendable, Hashable {
     case write(fileName: String)
     /// Making the folders for a part of the playbook, at `relativePath` in the case folder.
     case keepPart(relativePath: String)
+    /// Keeping a damaged journal aside before it is repaired.
+    case keepDamagedJournal
     /// Copying a case's files to another folder.
     case exportCase
     /// Removing a case folder.

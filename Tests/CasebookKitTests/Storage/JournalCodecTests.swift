@@ -37,15 +37,37 @@ import Testing
     }
   }
 
-  @Test func `a flipped byte in the last entry drops it; in the middle it is an error`() throws {
+  @Test func `a flipped byte in the last whole line is damage, not a torn tail`() throws {
     let bytes = try Self.bytes()
     var tail = bytes
     tail[bytes.count - 5] ^= 0x01
-    #expect(try JournalCodec.decode(tail).entries == Array(Self.entries.prefix(3)))
+    #expect(throws: JournalCodec.DamageError(line: 4, problem: "checksum does not match")) { try JournalCodec.decode(tail) }
+    let contents = JournalCodec.read(tail)
+    #expect(contents.entries == Array(Self.entries.prefix(3)))
+    #expect(contents.damage?.line == 4)
+    #expect(!contents.droppedTail)
 
     let secondStart = try JournalCodec.encode(Self.entries[0]).count
     var middle = bytes
     middle[secondStart + 30] ^= 0x01
-    #expect(throws: JournalCodec.DamageError.self) { try JournalCodec.decode(middle) }
+    #expect(throws: JournalCodec.DamageError(line: 2, problem: "checksum does not match")) { try JournalCodec.decode(middle) }
+  }
+
+  @Test func `each line is framed on its own, so the lines after a damaged one are read`() throws {
+    var bytes = try Self.bytes()
+    let secondStart = try JournalCodec.encode(Self.entries[0]).count
+    bytes[secondStart + 3] = 0
+    let lines = JournalCodec.lines(bytes).lines
+    #expect(lines.map(\.number) == [1, 2, 3, 4])
+    #expect(lines.compactMap { try? $0.entry.get() } == [Self.entries[0], Self.entries[2], Self.entries[3]])
+    #expect(throws: JournalCodec.DamageError(line: 2, problem: "no valid length and checksum")) { try lines[1].entry.get() }
+  }
+
+  @Test func `a journal with CRLF line endings is read as it was written`() throws {
+    let bytes = try Self.bytes()
+    let crlf = bytes.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }
+    let contents = try JournalCodec.decode(crlf)
+    #expect(contents.entries == Self.entries)
+    #expect(contents.validLength == crlf.count)
   }
 }
