@@ -101,6 +101,13 @@ import Testing
     let resumed = try casebook.run(["resume", Self.name])
     #expect(resumed.status == 1)
     #expect(resumed.stderr.contains(problem), "\(resumed.stderr)")
+
+    // One that cannot be repaired can still be deleted, whole (a link, not what it points to).
+    let deleted = try casebook.run(["cases", "delete", Self.name, "--yes"])
+    #expect(deleted.status == 0, "\(deleted.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: casebook.home + "/cases") == [])
+    if kind == "symlink" { #expect(FileManager.default.fileExists(atPath: casebook.home + "-elsewhere.log")) }
+    try? FileManager.default.removeItem(atPath: casebook.home + "-elsewhere.log")
   }
 
   @Test func `a journal with CRLF line endings is read, listed and resumed like any other`() throws {

@@ -142,10 +142,23 @@ extension CaseStore {
     return target
   }
 
-  /// Deletes a case folder and everything in it; refuses while another process has it open.
+  /// Deletes a case folder and everything in it, a damaged one too; refuses while another process
+  /// has it open.
   public func delete(_ summary: Summary) throws(StorageError) {
-    let (journal, _) = try CaseJournal.open(at: "\(summary.folder)/\(CaseJournal.fileName)")
-    defer { withExtendedLifetime(journal) {} }
+    let path = "\(summary.folder)/\(CaseJournal.fileName)"
+    var journal: CaseJournal?
+    var lock: Int32?
+    defer {
+      withExtendedLifetime(journal) {}
+      if let lock { POSIX.close(lock) }
+    }
+    if summary.damage == nil {
+      journal = try CaseJournal.open(at: path).0
+    } else if let descriptor = try? POSIX.openReading(path) {
+      // A damaged journal cannot be read to its end, but it can still be held.
+      lock = descriptor
+      guard (try? POSIX.tryLock(descriptor, path: path)) == true else { throw .locked(path: path) }
+    }
     // Out of the list in one step, under a name no listing reads, then removed with all it holds
     // (parts' folders too; links removed, never followed).
     let doomed = "\(casesFolder)/\(Self.deletingPrefix)\(summary.name)"
