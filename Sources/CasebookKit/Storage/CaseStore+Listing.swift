@@ -54,6 +54,7 @@ extension CaseStore {
   private func status(of summary: Summary, entries: [JournalEntry]) -> CaseStatus {
     let isFinished = entries.contains { if case .finished = $0 { true } else { false } }
     if case .left? = entries.last { return .interrupted }
+    if summary.damage == nil, let record = currentRecord(in: summary.folder) { return record.status }
     guard summary.damage == nil, summary.header.mode != .rehearse,
       case .success(let original) = playbook(for: summary, preferSnapshot: true),
       let engine = try? CaseEngine(

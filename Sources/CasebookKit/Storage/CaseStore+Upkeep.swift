@@ -23,6 +23,9 @@ extension CaseStore {
   ///   itself).
   /// - Throws: ``StorageError`` when the case is damaged, cannot be replayed, or cannot be written.
   public func upkeep(_ summary: Summary, timeZone: TimeZone) throws(StorageError) -> Upkeep? {
+    if summary.damage == nil, let record = currentRecord(in: summary.folder), record.status == summary.status {
+      return Upkeep(record: record, entriesWritten: [], isRecordWritten: false)
+    }
     do {
       return try rebuild(summary, timeZone: timeZone, forcingRecord: false)
     } catch .locked {
@@ -71,12 +74,20 @@ extension CaseStore {
   /// Whether both record files exist, were written after the journal's last entry, and give the
   /// case's status.
   private func isRecordCurrent(of summary: Summary, status: CaseStatus) -> Bool {
-    let journal = POSIX.modificationTime("\(summary.folder)/\(CaseJournal.fileName)") ?? .infinity
-    let json = "\(summary.folder)/\(Self.recordJSONName)"
+    currentRecord(in: summary.folder)?.status == status
+  }
+
+  /// The case's record when both record files were written after the journal's last entry (so by
+  /// a Casebook that held the whole case, after everything it wrote), in this version's format.
+  /// Listing a case then needs no replay of its journal.
+  func currentRecord(in folder: String) -> CaseRecord? {
+    let journal = POSIX.modificationTime("\(folder)/\(CaseJournal.fileName)") ?? .infinity
+    let json = "\(folder)/\(Self.recordJSONName)"
     guard let written = POSIX.modificationTime(json), written >= journal,
-      let markdown = POSIX.modificationTime("\(summary.folder)/\(Self.recordMarkdownName)"), markdown >= journal,
-      let data = FileManager.default.contents(atPath: json), let record = try? CaseRecord.decode(data)
-    else { return false }
-    return record.format == CaseHeader.currentFormat && record.status == status
+      let markdown = POSIX.modificationTime("\(folder)/\(Self.recordMarkdownName)"), markdown >= journal,
+      let data = FileManager.default.contents(atPath: json), let record = try? CaseRecord.decode(data),
+      record.format == CaseHeader.currentFormat
+    else { return nil }
+    return record
   }
 }
