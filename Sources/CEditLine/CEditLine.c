@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,6 +100,24 @@ void cel_install_signal_handlers(void) {
   action.sa_flags = SA_RESTART;
   action.sa_handler = count_resize;
   sigaction(SIGWINCH, &action, NULL);
+}
+
+void cel_restore_termination_signals(void) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  sigemptyset(&action.sa_mask);
+  action.sa_handler = SIG_DFL;
+  sigaction(SIGINT, &action, NULL);
+  sigaction(SIGTERM, &action, NULL);
+  sigaction(SIGHUP, &action, NULL);
+  // A parent may start us with these blocked (the mask is inherited across exec): unblock them,
+  // or they would wait, pending, until the command ends.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGHUP);
+  pthread_sigmask(SIG_UNBLOCK, &signals, NULL);
 }
 
 int cel_resize_count(void) { return resize_count; }

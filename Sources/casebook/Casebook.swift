@@ -132,7 +132,7 @@ extension Casebook {
     var format: DiagnosticReport.Format = .text
 
     func run() throws {
-      let launcher = Launcher()
+      let launcher = Launcher.forReading()
       var files: [String] = []
       let targets = paths.isEmpty ? [launcher.catalog.bundledFolder].compactMap { $0 } : paths
       for target in targets {

@@ -13,7 +13,7 @@ extension Casebook {
     var format: PlaybookGraph.Format = .mermaid
 
     func run() throws {
-      let launcher = Launcher()
+      let launcher = Launcher.forReading()
       guard let loaded = launcher.loadPlaybook(playbook, checks: .all) else { throw ExitCode(1) }
       launcher.console.writeVerbatim(PlaybookGraph.render(loaded.playbook, as: format))
     }

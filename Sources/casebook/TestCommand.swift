@@ -25,7 +25,7 @@ extension Casebook {
     var seed: UInt64 = 1
 
     func run() throws {
-      let launcher = Launcher()
+      let launcher = Launcher.forReading()
       if explore { throw ExitCode(exploreAll(launcher)) }
       var files: [String] = []
       let targets = paths.isEmpty ? [launcher.catalog.bundledFolder.map { $0 + "/tests" }].compactMap { $0 } : paths

@@ -82,6 +82,10 @@ void cel_free(void *pointer);
 /// SA_RESTART).
 void cel_install_signal_handlers(void);
 
+/// Gives SIGINT, SIGTERM and SIGHUP back their default action (the process ends at once), for
+/// commands that only read and print: they have no prompt to interrupt and nothing to save.
+void cel_restore_termination_signals(void);
+
 /// The number of SIGWINCHs (terminal resizes) received so far.
 int cel_resize_count(void);
 

@@ -44,6 +44,14 @@ extension Diagnostic {
       location: location)
   }
 
+  static func badInclude(_ path: String, _ problem: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(code: .badInclude, message: "included file \(quoted(path)) \(problem)", location: location)
+  }
+
+  static func includeOutside(_ path: String, at location: SourceLocation) -> Diagnostic {
+    .badInclude(path, "is outside the playbook's folder; a part must be in that folder or below it", at: location)
+  }
+
   static func badScenario(_ name: String, _ problem: String, at location: SourceLocation) -> Diagnostic {
     Diagnostic(code: .badScenario, message: "practice scenario \(quoted(name)): \(problem)", location: location)
   }
@@ -202,6 +210,10 @@ extension Diagnostic {
       location: location)
   }
 
+  static func nestingTooDeep(_ problem: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(code: .nestingTooDeep, message: problem, location: location)
+  }
+
   static func noWayToEnd(step: StepID, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .noWayToEnd,
@@ -233,7 +245,7 @@ extension Diagnostic {
   static func tooComplex(limit: Int, at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .tooComplex,
-      message: "the document has more than \(limit) nodes or nests too deeply (are aliases repeating a large part?)",
+      message: "the document has more than \(limit) nodes (are aliases repeating a large part?)",
       location: location)
   }
 
@@ -261,6 +273,10 @@ extension Diagnostic {
       code: .wrongType,
       message: "\(quoted(field)) should be \(expected), found \(found.unicodeScalars.count > 70 ? String(String.UnicodeScalarView(found.unicodeScalars.prefix(70))) + "…" : found)",
       location: location)
+  }
+
+  static func yamlTooDeep(limit: Int, at location: SourceLocation) -> Diagnostic {
+    .nestingTooDeep("the YAML nests lists and mappings more than \(limit) levels deep", at: location)
   }
 
   static func yamlSyntax(_ problem: String, at location: SourceLocation) -> Diagnostic {

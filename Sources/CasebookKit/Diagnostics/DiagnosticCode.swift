@@ -34,6 +34,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
   case templateSyntax = "template-syntax"
   case badScenario = "bad-scenario"
   case missingInclude = "missing-include"
+  case badInclude = "bad-include"
+  case nestingTooDeep = "nesting-too-deep"
   case translation = "translation"
   case missingHandover = "missing-handover"
   case unsavedName = "unsaved-name"

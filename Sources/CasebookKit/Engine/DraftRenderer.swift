@@ -11,64 +11,123 @@ public enum DraftRenderer {
     public var line: Int
     /// The column within that line.
     public var column: Int
+    /// Whether sections nest deeper than the limit.
+    public var isTooDeep = false
   }
 
   private static let plainText = "{{% CONTENT_TYPE: TEXT}}\n"
 
-  /// Checks that a template can be read.
+  /// Checks that a template can be read, in time proportional to its length.
   public static func validate(_ template: String) -> Failure? {
-    do {
-      _ = try MustacheTemplate(string: plainText + template)
-      return nil
-    } catch let error as MustacheTemplate.ParserError {
-      // An error found at the very end (an unclosed section) points at the last line with text.
-      let lines = template.split(separator: "\n", omittingEmptySubsequences: false)
-      let lastWithText = lines.lastIndex { !$0.allSatisfy(\.isWhitespace) }.map { $0 + 1 } ?? 1
-      let line = min(max(1, error.context.lineNumber - 1), lastWithText)
-      let width = lines.indices.contains(line - 1) ? lines[line - 1].unicodeScalars.count : 0
-      return Failure(message: describe(error.error), line: line, column: min(error.context.columnNumber, width + 1))
-    } catch {
-      return Failure(message: "the template cannot be read", line: 1, column: 1)
+    check(template).failure
+  }
+
+  /// The check behind ``validate(_:)``, with the work it took (characters and tags visited).
+  static func check(_ template: String) -> (failure: Failure?, work: Int) {
+    let scanner = TemplateScanner(template)
+    if let problem = scanner.problem {
+      return (Failure(message: problem.message, line: problem.line, column: problem.column, isTooDeep: problem.isTooDeep), scanner.work)
     }
+    // The Mustache parser looks at the rest of its text at every tag, so it reads each tag on its
+    // own (each distinct one once); the scanner has checked how they fit together.
+    var work = scanner.work
+    var readable: Set<String> = []
+    for tag in scanner.tags where !readable.contains(tag.snippet) {
+      work += 1
+      do {
+        _ = try MustacheTemplate(string: plainText + tag.snippet)
+        readable.insert(tag.snippet)
+      } catch let error as MustacheTemplate.ParserError {
+        return (Failure(message: describe(error.error), line: tag.line, column: tag.column), work)
+      } catch {
+        return (Failure(message: "the template cannot be read", line: tag.line, column: tag.column), work)
+      }
+    }
+    return (nil, work)
   }
 
   /// Fills `template` with `values`; a name with no value is left empty.
-  public static func fill(_ template: String, with values: [String: String]) -> String {
+  ///
+  /// The template is filled in pieces of about `piece` characters, cut at lines outside every
+  /// section: the same text as filling it whole, in time proportional to its length.
+  public static func fill(_ template: String, with values: [String: String], piece: Int = 2_000) -> String {
+    let scanner = TemplateScanner(template)
+    guard scanner.problem == nil else { return template }
+    var output = ""
+    var pieceStart = template.startIndex
+    var pieceStartOffset = 0
+    var offset = 0
+    var index = template.startIndex
+    for cut in scanner.cuts where cut - pieceStartOffset >= piece {
+      index = template.index(index, offsetBy: cut - offset)
+      offset = cut
+      output += fillWhole(String(template[pieceStart..<index]), with: values)
+      pieceStart = index
+      pieceStartOffset = cut
+    }
+    return output + fillWhole(String(template[pieceStart...]), with: values)
+  }
+
+  private static func fillWhole(_ template: String, with values: [String: String]) -> String {
     guard let parsed = try? MustacheTemplate(string: plainText + template) else { return template }
     return parsed.render(values as [String: Any])
   }
 
-  /// Where `name` is first used in a tag of `template`: 1-based line, and column within that line.
-  public static func position(of name: String, in template: String) -> (line: Int, column: Int)? {
-    for (index, line) in template.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      var searchFrom = line.startIndex
-      while let open = line[searchFrom...].range(of: "{{") {
-        guard let found = line[open.upperBound...].range(of: name) else { break }
-        let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: found.lowerBound) + 1
-        let between = line[open.upperBound..<found.lowerBound]
-        if between.allSatisfy({ "{#^& ".contains($0) }) { return (index + 1, column) }
-        searchFrom = open.upperBound
-      }
-    }
-    return nil
+  /// Where each name is first used in a tag of `template`: 1-based line, and column within that
+  /// line (in Unicode scalars) of the name itself.
+  public static func positions(in template: String) -> [String: (line: Int, column: Int)] {
+    var positions: [String: (line: Int, column: Int)] = [:]
+    for use in uses(in: template) where positions[use.name] == nil { positions[use.name] = (use.line, use.column) }
+    return positions
   }
 
   /// The names a template uses, in order of first use (sections and inverted sections included).
   public static func names(in template: String) -> [String] {
-    var names: [String] = []
-    var rest = Substring(template)
-    while let open = rest.range(of: "{{") {
-      rest = rest[open.upperBound...]
-      guard let close = rest.range(of: "}}") else { break }
-      var tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-      rest = rest[close.upperBound...]
-      if tag.hasPrefix("{") { tag.removeFirst() }
-      guard let first = tag.first, !"!/>%=<$".contains(first) else { continue }
-      if "#^&".contains(first) { tag.removeFirst() }
-      let name = tag.trimmingCharacters(in: .whitespaces).split(separator: ".").first.map(String.init) ?? ""
-      if !name.isEmpty, !names.contains(name) { names.append(name) }
+    var seen: Set<String> = []
+    return uses(in: template).map(\.name).filter { seen.insert($0).inserted }
+  }
+
+  /// Every use of a name in a tag, in one pass over the template's scalars.
+  private static func uses(in template: String) -> [(name: String, line: Int, column: Int)] {
+    let scalars = Array(template.unicodeScalars)
+    var uses: [(name: String, line: Int, column: Int)] = []
+    var line = 1
+    var lineStart = 0
+    var index = 0
+    func isAt(_ pair: Unicode.Scalar, _ at: Int) -> Bool { at + 1 < scalars.count && scalars[at] == pair && scalars[at + 1] == pair }
+    while index < scalars.count {
+      if scalars[index] == "\n" {
+        line += 1
+        lineStart = index + 1
+        index += 1
+        continue
+      }
+      guard isAt("{", index) else {
+        index += 1
+        continue
+      }
+      var cursor = index + 2
+      var end = cursor
+      while end < scalars.count, !isAt("}", end) { end += 1 }
+      guard end < scalars.count else { break }
+      let (tagLine, tagLineStart) = (line, lineStart)
+      let tag = index..<(end + 2)
+      index = tag.upperBound
+      for position in tag where scalars[position] == "\n" {
+        line += 1
+        lineStart = position + 1
+      }
+      if scalars[cursor] == "{" { cursor += 1 }
+      while cursor < end, scalars[cursor] == " " { cursor += 1 }
+      guard cursor < end, !"!/>%=<$".unicodeScalars.contains(scalars[cursor]) else { continue }
+      if "#^&".unicodeScalars.contains(scalars[cursor]) { cursor += 1 }
+      while cursor < end, scalars[cursor] == " " { cursor += 1 }
+      var nameEnd = cursor
+      while nameEnd < end, !". \t\n".unicodeScalars.contains(scalars[nameEnd]) { nameEnd += 1 }
+      guard nameEnd > cursor else { continue }
+      uses.append((String(String.UnicodeScalarView(scalars[cursor..<nameEnd])), tagLine, cursor - tagLineStart + 1))
     }
-    return names
+    return uses
   }
 
   private static func describe(_ error: any Error) -> String {

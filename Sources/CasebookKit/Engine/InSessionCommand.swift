@@ -50,6 +50,9 @@ public enum InSessionCommand: Sendable, Hashable {
   /// The words Tab completes in practice, where `:skip` moves the scenario's time on.
   public static let practiceNames = names + [":skip"]
 
+  /// The longest `:note` taken, in characters: a record is for reading, not for pasted files.
+  public static let maximumNoteLength = 10_000
+
   /// Reads a line that starts with `:`.
   ///
   /// - Returns: The command, or a message saying what is wrong with the line.
@@ -72,6 +75,9 @@ public enum InSessionCommand: Sendable, Hashable {
     case ":drafts": return .success(.drafts)
     case ":note", ":n":
       guard !argument.isEmpty else { return .failure(CommandError(message: "write the note after it: :note TEXT")) }
+      guard argument.unicodeScalars.count <= maximumNoteLength else {
+        return .failure(CommandError(message: "not noted: a note is limited to \(maximumNoteLength) characters; split it into shorter notes"))
+      }
       return .success(.note(argument))
     default:
       let suggestion = Suggestion.nearest(to: name, in: practiceNames).map { "; did you mean \($0)?" } ?? "; type :help"

@@ -1,12 +1,21 @@
 /// Reads the condition language: comparisons of names, numbers, durations, dates, text and answer
 /// words, joined with `and`, `or`, `not` and parentheses. No code is ever evaluated.
+///
+/// Parentheses and `not` may nest at most ``maximumDepth`` levels; a chain of `and` (or `or`) of any
+/// length becomes a balanced tree, so no walk of a condition recurses more than about
+/// `maximumDepth × log2(terms)` calls deep.
 public enum ConditionParser {
+  /// The deepest nesting of parentheses and `not` accepted.
+  public static let maximumDepth = 64
+
   /// Why a condition could not be read, and where in its text (Unicode scalars from 0).
   public struct Failure: Error, Sendable, Hashable {
     /// What is wrong, worded for a diagnostic.
     public var message: String
     /// Where, in Unicode scalars from the start of the condition.
     public var offset: Int
+    /// Whether the condition nests deeper than ``ConditionParser/maximumDepth``.
+    public var isTooDeep = false
   }
 
   enum Token: Equatable {
@@ -83,6 +92,7 @@ public enum ConditionParser {
   struct Parser {
     var tokens: [(token: Token, offset: Int)]
     var position = 0
+    var depth = 0
 
     init(tokens: [(token: Token, offset: Int)]) { self.tokens = tokens }
 
@@ -91,36 +101,66 @@ public enum ConditionParser {
     mutating func advance() { position = min(position + 1, tokens.count - 1) }
 
     mutating func parseOr() throws(Failure) -> Condition {
-      var left = try parseAnd()
+      var terms = [try parseAnd()]
       while current.token == .word("or") {
         advance()
-        left = .or(left, try parseAnd())
+        terms.append(try parseAnd())
       }
-      return left
+      return Self.balanced(terms[...], joinedBy: Condition.or)
     }
 
     mutating func parseAnd() throws(Failure) -> Condition {
-      var left = try parseNot()
+      var terms = [try parseNot()]
       while current.token == .word("and") {
         advance()
-        left = .and(left, try parseNot())
+        terms.append(try parseNot())
       }
-      return left
+      return Self.balanced(terms[...], joinedBy: Condition.and)
+    }
+
+    /// `a and b and c and d` as `(a and b) and (c and d)`: the same meaning, evaluated left to
+    /// right as before, but only log2(terms) deep.
+    static func balanced(_ terms: ArraySlice<Condition>, joinedBy join: (Condition, Condition) -> Condition) -> Condition {
+      guard terms.count > 1 else { return terms[terms.startIndex] }
+      let middle = terms.startIndex + terms.count / 2
+      return join(balanced(terms[..<middle], joinedBy: join), balanced(terms[middle...], joinedBy: join))
     }
 
     mutating func parseNot() throws(Failure) -> Condition {
-      if current.token == .word("not") {
+      // `not not not …` is a loop, not a recursion: count them, then read what they negate.
+      var negations = 0
+      while current.token == .word("not") {
+        try enter()
+        negations += 1
         advance()
-        return .not(try parseNot())
       }
+      var condition = try parseGroupOrComparison()
+      depth -= negations
+      for _ in 0..<negations { condition = .not(condition) }
+      return condition
+    }
+
+    /// One more level of nesting, refused past ``ConditionParser/maximumDepth``.
+    mutating func enter() throws(Failure) {
+      depth += 1
+      guard depth <= ConditionParser.maximumDepth else {
+        throw Failure(
+          message: "the condition nests more than \(ConditionParser.maximumDepth) levels deep (parentheses and 'not'); split it into steps",
+          offset: current.offset, isTooDeep: true)
+      }
+    }
+
+    mutating func parseGroupOrComparison() throws(Failure) -> Condition {
       if current.token == .symbol("(") {
         let open = current.offset
+        try enter()
         advance()
         let inner = try parseOr()
         guard current.token == .symbol(")") else {
           throw Failure(message: "a '(' at column \(open + 1) is not closed", offset: current.offset)
         }
         advance()
+        depth -= 1
         return inner
       }
       let left = try parseOperand()

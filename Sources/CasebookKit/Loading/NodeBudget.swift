@@ -1,14 +1,20 @@
 import Yams
 
-/// Bounds the work of walking a document: aliases can make a small file expand enormously.
+/// Bounds the work of walking a document: aliases can make a small file expand enormously, and
+/// nesting beyond ``maximumDepth`` would make the recursive walks that follow too deep.
 enum NodeBudget {
-  /// Whether `root` expands to at most `limit` nodes and nests at most 200 levels deep.
-  static func fits(_ root: Node, limit: Int) -> Bool {
+  /// The deepest nesting of lists and mappings accepted.
+  static let maximumDepth = 200
+
+  /// The problem with `root`, if it expands to more than `limit` nodes or nests deeper than
+  /// ``maximumDepth``.
+  static func problem(in root: Node, limit: Int, at location: SourceLocation) -> Diagnostic? {
     var remaining = limit
     var pending: [(Node, Int)] = [(root, 0)]
     while let (node, depth) = pending.popLast() {
       remaining -= 1
-      guard remaining >= 0, depth <= 200 else { return false }
+      guard remaining >= 0 else { return .tooComplex(limit: limit, at: location) }
+      guard depth <= maximumDepth else { return .yamlTooDeep(limit: maximumDepth, at: location) }
       switch node {
       case .scalar, .alias: continue
       case .sequence(let sequence): pending += sequence.map { ($0, depth + 1) }
@@ -19,6 +25,6 @@ enum NodeBudget {
         }
       }
     }
-    return true
+    return nil
   }
 }

@@ -33,7 +33,8 @@ extension NodeReader {
     var readable = true
     for template in [subject, scalar.string].compactMap({ $0 }) {
       if let failure = DraftRenderer.validate(template) {
-        report(.templateSyntax(failure.message, at: Self.offset(start, line: failure.line, column: failure.column)))
+        let at = Self.offset(start, line: failure.line, column: failure.column)
+        report(failure.isTooDeep ? .nestingTooDeep("draft template: \(failure.message)", at: at) : .templateSyntax(failure.message, at: at))
         readable = false
       }
     }

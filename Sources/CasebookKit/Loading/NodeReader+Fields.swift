@@ -105,7 +105,7 @@ extension NodeReader {
     case .failure(let failure):
       var at = start
       at.column += failure.offset
-      report(.conditionSyntax(failure.message, at: at))
+      report(failure.isTooDeep ? .nestingTooDeep("condition: \(failure.message)", at: at) : .conditionSyntax(failure.message, at: at))
       return (nil, start)
     }
   }

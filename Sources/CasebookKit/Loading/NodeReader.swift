@@ -7,20 +7,33 @@ import Yams
 /// each other section is read in a `NodeReader+Section.swift` extension, with the keys it allows in
 /// `NodeReader+Keys.swift` and the field helpers in `NodeReader+Fields.swift`.
 struct NodeReader {
+  /// A part file read for an include.
+  struct IncludedPart {
+    var root: Node
+    var source: String
+    /// The file's resolved path, which tells one file from another however it is named.
+    var identity: String
+  }
+
   let file: String
   private(set) var diagnostics: [Diagnostic] = []
-  /// Reads an included file: its composed root and text, or a diagnostic saying why not.
-  var includeReader: (_ path: String, _ at: SourceLocation) -> Result<(root: Node, source: String), Diagnostic> = { _, at in
-    .failure(.unreadableFile("includes are not available here", at: at))
+  /// Reads an included file, given the path as written and joined to the including file's folder.
+  var includeReader: (_ written: String, _ path: String, _ at: SourceLocation) -> Result<IncludedPart, Diagnostic> = {
+    _, _, at in .failure(.unreadableFile("includes are not available here", at: at))
   }
-  /// The files being included, outermost first, to stop a cycle.
+  /// This file's resolved path.
+  var identity: String
+  /// The resolved paths of the files including this one, outermost first, to stop a cycle.
   var includeStack: [String] = []
   /// The text of every included file, by path, for showing source lines.
   private(set) var includedSources: [String: String] = [:]
   /// The identifiers of steps that could not be read, so that links to them are not reported too.
   private(set) var unreadableStepIDs: Set<StepID> = []
 
-  init(file: String) { self.file = file }
+  init(file: String, identity: String? = nil) {
+    self.file = file
+    self.identity = identity ?? file
+  }
 
   // MARK: - Playbook
 
@@ -92,20 +105,25 @@ struct NodeReader {
       report(.wrongType("include", expected: "only the path of a part file, such as 'parts/reschedule.yaml'", found: describe(includeNode), at: at))
       return []
     }
-    let folder = file.contains("/") ? String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)]) : "."
-    let path = relative.hasPrefix("/") ? relative : "\(folder)/\(relative)"
-    guard !includeStack.contains(path), includeStack.count < 8 else {
-      report(.includeCycle(relative, at: at))
+    guard !relative.hasPrefix("/") else {
+      report(.includeOutside(relative, at: at))
       return []
     }
-    switch includeReader(path, at) {
+    let folder = file.contains("/") ? String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)]) : "."
+    let path = "\(folder)/\(relative)"
+    switch includeReader(relative, path, at) {
     case .failure(let diagnostic):
       report(diagnostic)
       return []
     case .success(let included):
-      var reader = NodeReader(file: path)
+      let outer = includeStack + [identity]
+      guard !outer.contains(included.identity), outer.count <= 8 else {
+        report(.includeCycle(relative, at: at))
+        return []
+      }
+      var reader = NodeReader(file: path, identity: included.identity)
       reader.includeReader = includeReader
-      reader.includeStack = includeStack + [file]
+      reader.includeStack = outer
       let steps = reader.readPart(included.root)
       diagnostics += reader.diagnostics
       unreadableStepIDs.formUnion(reader.unreadableStepIDs)

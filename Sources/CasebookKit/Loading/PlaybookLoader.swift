@@ -6,6 +6,9 @@ public enum PlaybookLoader {
   /// The largest playbook file accepted, in bytes.
   public static let maximumFileSize = 16 * 1024 * 1024
 
+  /// The largest part file accepted, in bytes.
+  public static let maximumPartSize = 1024 * 1024
+
   /// The most YAML nodes a playbook may expand to, aliases included.
   public static let maximumNodeCount = 2_000_000
 
@@ -40,17 +43,15 @@ public enum PlaybookLoader {
   ///   - checks: How much to check.
   /// - Returns: The playbook if it has no errors, and every diagnostic.
   public static func load(path: String, checks: Checks = .all) -> Result {
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      let reason = (error as NSError).localizedFailureReason ?? "it does not exist or is not readable"
-      return Result(
-        playbook: nil,
-        diagnostics: [.unreadableFile(reason, at: SourceLocation(file: path, line: 1, column: 1))],
-        source: "")
+    let top = SourceLocation(file: path, line: 1, column: 1)
+    let refused = { (diagnostic: Diagnostic) in Result(playbook: nil, diagnostics: [diagnostic], source: "") }
+    switch PlaybookFile.contents(of: path, limit: maximumFileSize) {
+    case .success(let bytes): return load(data: Data(bytes), file: path, checks: checks)
+    case .failure(.unreadable(let reason)): return refused(.unreadableFile(reason, at: top))
+    case .failure(.notRegular(let kind)):
+      return refused(.unreadableFile("\(quoted(path)) is \(kind), not a playbook file", at: top))
+    case .failure(.tooLarge(let bytes)): return refused(.fileTooLarge(bytes: bytes, limit: maximumFileSize, at: top))
     }
-    return load(data: data, file: path, checks: checks)
   }
 
   /// Checks a playbook held in memory.
@@ -72,24 +73,26 @@ public enum PlaybookLoader {
     let failure = { (diagnostic: Diagnostic) in Result(playbook: nil, diagnostics: [diagnostic], source: source) }
     if source.allSatisfy({ $0.isWhitespace }) { return failure(.emptyFile(at: top)) }
 
-    let root: Node
+    let document: Node
     do {
       // The basic resolver: every scalar is read as text, and no regular expression runs per scalar.
       guard let composed = try Yams.compose(yaml: source, .basic) else { return failure(.emptyFile(at: top)) }
-      root = composed
+      document = composed
     } catch let error as YamlError {
       return failure(diagnostic(for: error, file: file))
     } catch {
       return failure(.yamlSyntax(String(describing: error), at: top))
     }
     // Only aliases (`*name`) can make a document expand beyond its size: without one, no walk is needed.
-    guard !source.utf8.contains(UInt8(ascii: "*")) || NodeBudget.fits(root, limit: maximumNodeCount) else {
-      return failure(.tooComplex(limit: maximumNodeCount, at: top))
+    if source.utf8.contains(UInt8(ascii: "*")), let problem = NodeBudget.problem(in: document, limit: maximumNodeCount, at: top) {
+      return failure(problem)
     }
 
-    var reader = NodeReader(file: file)
-    reader.includeReader = { path, at in Self.readPart(path: path, at: at) }
-    var playbook = reader.readPlaybook(root, contentHash: ContentHash.hex(of: data))
+    let folder = (file as NSString).deletingLastPathComponent
+    let playbookFolder = PlaybookFile.resolved(folder.isEmpty ? "." : folder)
+    var reader = NodeReader(file: file, identity: PlaybookFile.resolved(file))
+    reader.includeReader = { written, path, at in Self.readPart(written, path: path, inside: playbookFolder, at: at) }
+    var playbook = reader.readPlaybook(document, contentHash: ContentHash.hex(of: data))
     var diagnostics = reader.diagnostics
     if let read = playbook {
       let (resolved, conditionDiagnostics) = ConditionChecker.resolve(read)
@@ -97,7 +100,7 @@ public enum PlaybookLoader {
       diagnostics += conditionDiagnostics
     }
     if let playbook {
-      let startNode = root.mapping?["start"]
+      let startNode = document.mapping?["start"]
       let startLocation = startNode.map(reader.location(of:)) ?? top
       diagnostics += PlaybookChecker.check(
         playbook, startLocation: startLocation, unreadable: reader.unreadableStepIDs)
@@ -134,31 +137,53 @@ public enum PlaybookLoader {
     }
   }
 
-  /// Reads and composes an included part file.
-  static func readPart(path: String, at location: SourceLocation) -> Swift.Result<(root: Node, source: String), Diagnostic> {
-    guard let data = FileManager.default.contents(atPath: path) else {
+  /// Reads and composes an included part file, which must be a regular file of at most
+  /// ``maximumPartSize`` bytes inside `root` (the playbook's folder, resolved) once every link is
+  /// followed. Nothing is read from a file refused, so no diagnostic can quote it.
+  static func readPart(
+    _ written: String, path: String, inside root: String?, at location: SourceLocation
+  ) -> Swift.Result<NodeReader.IncludedPart, Diagnostic> {
+    let top = SourceLocation(file: path, line: 1, column: 1)
+    let prefix = root.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    func isInside(_ resolved: String) -> Bool { prefix.map { resolved.hasPrefix($0) || resolved + "/" == $0 } ?? false }
+    guard let resolved = PlaybookFile.resolved(path) else {
       let folder = (path as NSString).deletingLastPathComponent
-      let known = PlaybookCatalog.files(in: folder).map { ($0 as NSString).lastPathComponent }
+      let known = PlaybookFile.resolved(folder).map(isInside) == true
+        ? PlaybookCatalog.files(in: folder).map { ($0 as NSString).lastPathComponent } : []
       return .failure(.missingInclude((path as NSString).lastPathComponent, known: known, at: location))
     }
-    guard data.count <= maximumFileSize, let source = String(validating: data, as: UTF8.self) else {
-      return .failure(.unreadableFile("'\(path)' is too large or not UTF-8", at: location))
+    guard isInside(resolved), resolved + "/" != prefix else { return .failure(.includeOutside(written, at: location)) }
+    let bytes: [UInt8]
+    switch PlaybookFile.contents(of: resolved, limit: maximumPartSize, followingLinks: false) {
+    case .success(let read): bytes = read
+    case .failure(.unreadable):
+      return .failure(.missingInclude((path as NSString).lastPathComponent, known: [], at: location))
+    case .failure(.notRegular(let kind)): return .failure(.badInclude(written, "is \(kind), not a part file", at: location))
+    case .failure(.tooLarge(let size)):
+      return .failure(.badInclude(written, "is \(size) bytes; a part is limited to \(maximumPartSize) bytes", at: location))
+    }
+    guard let source = String(validating: bytes, as: UTF8.self) else {
+      return .failure(.unreadableFile("\(quoted(written)) is not UTF-8", at: location))
     }
     do {
-      guard let root = try Yams.compose(yaml: source, .basic), NodeBudget.fits(root, limit: maximumNodeCount) else {
-        return .failure(.emptyFile(at: SourceLocation(file: path, line: 1, column: 1)))
-      }
-      return .success((root, source))
+      guard let root = try Yams.compose(yaml: source, .basic) else { return .failure(.emptyFile(at: top)) }
+      if let problem = NodeBudget.problem(in: root, limit: maximumNodeCount, at: top) { return .failure(problem) }
+      return .success(NodeReader.IncludedPart(root: root, source: source, identity: resolved))
     } catch let error as YamlError {
       return .failure(diagnostic(for: error, file: path))
     } catch {
-      return .failure(.yamlSyntax(String(describing: error), at: SourceLocation(file: path, line: 1, column: 1)))
+      return .failure(.yamlSyntax(String(describing: error), at: top))
     }
   }
+
+  /// The deepest nesting libyaml parses (its `MAX_NESTING_LEVEL`).
+  private static let libyamlMaximumDepth = 1_000
 
   private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
     func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
     switch error {
+    case .parser(_, let problem, let mark, _) where problem.hasPrefix("Maximum nesting level"):
+      return .yamlTooDeep(limit: libyamlMaximumDepth, at: at(mark))
     case .scanner(let context, let problem, let mark, _),
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):

@@ -7,8 +7,9 @@ enum ReferenceChecker {
     let known = ["client", "title"] + types.keys.sorted()
     for step in steps {
       for draft in step.drafts {
+        let positions = DraftRenderer.positions(in: draft.template)
         for name in DraftRenderer.names(in: (draft.subject ?? "") + "\n" + draft.template) where !known.contains(name) {
-          let place = DraftRenderer.position(of: name, in: draft.template).map {
+          let place = positions[name].map {
             NodeReader.offset(draft.location, line: $0.line, column: $0.column)
           }
           diagnostics.append(.templateName(name, known: known, at: place ?? draft.location))

@@ -15,7 +15,7 @@ import Testing
   static func mutate(_ input: [UInt8], with random: inout SeededGenerator) -> [UInt8] {
     var bytes = input
     let position = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &random)
-    switch Int.random(in: 0..<10, using: &random) {
+    switch Int.random(in: 0..<11, using: &random) {
     case 0: bytes = Array(bytes.prefix(position))
     case 1 where bytes.count > 1:
       let other = Int.random(in: 0..<bytes.count, using: &random)
@@ -37,10 +37,49 @@ import Testing
       lines.remove(at: Int.random(in: 0..<lines.count, using: &random))
       bytes = Array(lines.joined(separator: [0x0A]))
     case 8: bytes.insert(contentsOf: Array(["&x ", "*x", ": ", "- ", "\t", "{", "\"", "'", "!!binary ", "<<: "].randomElement(using: &random)!.utf8), at: position)
+    case 9: bytes = nest(bytes, with: &random)
     default:
       bytes = (0..<Int.random(in: 0...400, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
     }
     return bytes
+  }
+
+  /// Deep nesting where it hurts: in a condition, a draft template, a YAML list; at a random
+  /// place, so most land in a condition or template and some break the file.
+  static func nest(_ input: [UInt8], with random: inout SeededGenerator) -> [UInt8] {
+    let depth = [60, 65, 1_000, 20_000].randomElement(using: &random)!
+    let nested: String
+    switch Int.random(in: 0..<6, using: &random) {
+    case 0: nested = String(repeating: "(", count: depth) + "x" + String(repeating: ")", count: depth)
+    case 1: nested = String(repeating: "not ", count: depth) + "x"
+    case 2: nested = Array(repeating: "x", count: depth).joined(separator: [" and ", " or "].randomElement(using: &random)!)
+    case 3: nested = String(repeating: "{{#client}}", count: depth) + String(repeating: "{{/client}}", count: depth)
+    case 4: nested = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+    default: nested = String(repeating: "- ", count: depth) + "x"
+    }
+    var bytes = input
+    // Where a condition or a template begins, most of the time; anywhere otherwise.
+    let anchors = ["when: ", "text: ", "text: |\n"].compactMap { anchor in
+      bytes.indices.first { bytes[$0...].starts(with: anchor.utf8) }.map { $0 + anchor.utf8.count }
+    }
+    let position = anchors.isEmpty || Bool.random(using: &random) && Bool.random(using: &random)
+      ? Int.random(in: 0...bytes.count, using: &random) : anchors.randomElement(using: &random)!
+    bytes.insert(contentsOf: Array(nested.utf8), at: position)
+    return bytes
+  }
+
+  @Test func `hundreds of deeply nested mutants never crash the checker`() {
+    let seeds = Self.seeds()
+    var random = SeededGenerator(seed: 20_261_201)
+    var refusedAsTooDeep = 0
+    for round in 0..<300 {
+      let bytes = Self.nest(seeds[round % seeds.count], with: &random)
+      let result = PlaybookLoader.load(data: Data(bytes), file: "deep-\(round).yaml")
+      #expect((result.playbook != nil) != result.hasErrors, "input \(round)")
+      if result.diagnostics.contains(where: { $0.code == .nestingTooDeep }) { refusedAsTooDeep += 1 }
+      _ = DiagnosticRenderer.render(result.diagnostics, sources: [result.playbook?.file ?? "deep-\(round).yaml": result.source])
+    }
+    #expect(refusedAsTooDeep > 10)
   }
 
   @Test(.enabled(if: ProcessInfo.processInfo.environment["CASEBOOK_HEAVY_TESTS"] == "1", "fuzzing: set CASEBOOK_HEAVY_TESTS=1"))
