@@ -83,10 +83,12 @@ final class Console {
     let height = reported > 0 ? reported : 24
     func rows(_ output: Output) -> Int { rendered(output).reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }
     var fitted = outputs
-    for index in fitted.indices.reversed() where !fitted[index].shorter.isEmpty {
-      for form in outputs[index].shorter {
-        guard fitted.map(rows).reduce(0, +) + spare > height else { break }
-        fitted[index].text = form
+    // Each block gives way one form at a time, the last first, until the screen holds them.
+    let deepest = outputs.map(\.shorter.count).max() ?? 0
+    for level in 0..<deepest {
+      for index in fitted.indices.reversed() where outputs[index].shorter.count > level {
+        guard fitted.map(rows).reduce(0, +) + spare > height else { return fitted }
+        fitted[index].text = outputs[index].shorter[level]
       }
     }
     return fitted

@@ -50,4 +50,23 @@ struct ScreenBudgetTests {
     #expect(screen.contains("--- text draft 3 of 3, ready to copy (:copy 3) ---"))
     #expect(!screen.contains("Also ready"))
   }
+
+  @Test func `in coach mode at 40 by 24 what to do and the question stay on screen, the coaching folded`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let session = try TerminalTests().startSession(
+      ["run", "no-show", "--client", "Dana", "--mode", "coach"], in: casebook, width: 40, height: 24)
+    _ = try session.waitFor { $0.contains("Did you get through to them?") }
+    try session.enter("no")
+    let screen = try session.waitFor { $0.contains("2 no   No, I can't wait") }
+    #expect(screen.contains("* Leave a voicemail or a text"), "\(screen)")
+    #expect(screen.contains("Why: They may simply have forgotten."))
+    #expect(!screen.contains("Give the time and the place"))
+
+    // A long command output is followed by the question again, so it is never left off screen.
+    try session.enter(":help")
+    let helped = try session.waitFor { $0.split(separator: "\n").last?.hasPrefix(">") == true && $0.contains(":quit") }
+    #expect(helped.contains("? Are you willing to wait a little"), "\(helped)")
+    #expect(helped.contains("2 no   No, I can't wait"))
+  }
 }

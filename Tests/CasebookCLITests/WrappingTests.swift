@@ -46,8 +46,8 @@ struct WrappedText {
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed; run .ci/setup"))
 struct WrappingTests {
   /// A whole no-show case in coach mode (every detail and reason shown), with a client whose name
-  /// has wide characters: each answer, and a text to wait for after it. At a terminal 24 rows high
-  /// the drafts are folded to fit; `:show` shows them in full.
+  /// has wide characters: each answer, and a text to wait for after it. The terminal is tall, so
+  /// that nothing is folded to fit (ScreenBudgetTests checks that); `:show` shows drafts again.
   static let run: [(answer: String, next: String)] = [
     ("no", "Are you willing to wait"), (":show", "voicemail draft 1 of 2"), (":copy 1", "also in"), (":where", "Now:"),
     (":help", "unique first letter is enough"), ("yes", "How long will you wait?"),
@@ -73,7 +73,7 @@ struct WrappingTests {
   func screen(width: Int) throws -> WrappedText {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    let session = try TerminalTests().startSession(Self.arguments, in: casebook, width: width, height: 24)
+    let session = try TerminalTests().startSession(Self.arguments, in: casebook, width: width, height: 200)
     _ = try session.waitFor { WrappedText($0).contains("Did you get through to them?") }
     for step in Self.run {
       try session.enter(step.answer)

@@ -10,6 +10,8 @@ public enum DiagnosticRenderer {
   public static func render(_ diagnostics: [Diagnostic], sources: [String: String]) -> String {
     var output = ""
     var linesByFile: [String: [Substring]] = [:]
+    // A line with many problems (a mutant's, a machine-written file's) is taken apart once.
+    var scalarsByLine: [LineKey: [Unicode.Scalar]] = [:]
     for diagnostic in diagnostics {
       let location = diagnostic.location
       output += "\(TextSanitizer.clean(location.description)): \(diagnostic.severity.rawValue): "
@@ -18,8 +20,13 @@ public enum DiagnosticRenderer {
         linesByFile[location.file] = source.split(separator: "\n", omittingEmptySubsequences: false)
       }
       if let lines = linesByFile[location.file], location.line >= 1, location.line <= lines.count {
-        let (line, caretColumn) = excerpt(
-          TextSanitizer.clean(String(lines[location.line - 1])), column: location.column)
+        // Cut first, then cleaned (one stand-in per character, so the caret keeps its column): a
+        // long line is not cleaned whole for each of its problems.
+        let key = LineKey(file: location.file, line: location.line)
+        let scalars = scalarsByLine[key] ?? Array(lines[location.line - 1].unicodeScalars)
+        scalarsByLine[key] = scalars
+        let (raw, caretColumn) = excerpt(scalars, column: location.column)
+        let line = TextSanitizer.clean(raw)
         if !line.allSatisfy(\.isWhitespace) {
           output += line + "\n"
           output += String(repeating: " ", count: max(0, caretColumn - 1)) + "^\n"
@@ -37,8 +44,16 @@ public enum DiagnosticRenderer {
 
   /// The part of `line` to show, and the caret's column within it.
   static func excerpt(_ line: String, column: Int) -> (String, Int) {
-    let scalars = Array(line.unicodeScalars)
-    guard scalars.count > maximumLineWidth else { return (line, column) }
+    excerpt(Array(line.unicodeScalars), column: column)
+  }
+
+  private struct LineKey: Hashable {
+    var file: String
+    var line: Int
+  }
+
+  private static func excerpt(_ scalars: [Unicode.Scalar], column: Int) -> (String, Int) {
+    guard scalars.count > maximumLineWidth else { return (String(String.UnicodeScalarView(scalars)), column) }
     let half = maximumLineWidth / 2
     let start = max(0, min(column - 1 - half, scalars.count - maximumLineWidth))
     let end = min(scalars.count, start + maximumLineWidth)

@@ -5,12 +5,12 @@ extension CaseEngine {
   mutating func perform(_ command: InSessionCommand, at now: Date, asking current: StepID) -> [Effect] {
     switch command {
     case .help:
-      return [.show(screen.help())] + screen.askAgain(current)
+      return [.show(screen.help())] + screen.askAfterOutput(current)
     case .whereAmI:
-      return [.show(Output(.info, screen.whereText()))] + screen.askAgain(current)
+      return [.show(Output(.info, screen.whereText()))] + screen.askAfterOutput(current)
     case .why:
       let reason = screen.explanation(of: current) ?? "This step has no reason written down."
-      return [.show(Output(.explanation, reason))] + screen.askAgain(current)
+      return [.show(Output(.explanation, reason))] + screen.askAfterOutput(current)
     case .note(let text):
       return write(.noted(text: text, at: now)) + [.show(Output(.info, "Noted."))] + screen.askAgain(current)
     case .back:
@@ -25,15 +25,15 @@ extension CaseEngine {
     case .drafts:
       let offered = DraftHistory.latestStep(in: state)
       guard !offered.isEmpty else { return [.reject(DraftHistory.ChoiceProblem.none.message(command: "drafts", verb: "list"))] + screen.askAgain(current) }
-      return [.show(screen.draftsList(offered))] + screen.askAgain(current)
+      return [.show(screen.draftsList(offered))] + screen.askAfterOutput(current)
     case .show(let choice):
       let offered = DraftHistory.latestStep(in: state)
       guard let choice else {
         guard !offered.isEmpty else { return [.reject(DraftHistory.ChoiceProblem.none.message(command: "show", verb: "show"))] + screen.askAgain(current) }
-        return [.show(screen.shownDrafts(offered, of: offered.count))] + screen.askAgain(current)
+        return [.show(screen.shownDrafts(offered, of: offered.count))] + screen.askAfterOutput(current)
       }
       switch DraftHistory.draft(choice, in: state) {
-      case .success(let draft): return [.show(screen.shownDrafts([draft], of: offered.count))] + screen.askAgain(current)
+      case .success(let draft): return [.show(screen.shownDrafts([draft], of: offered.count))] + screen.askAfterOutput(current)
       case .failure(let problem): return [.reject(problem.message(command: "show", verb: "show"))] + screen.askAgain(current)
       }
     case .copy(let choice), .edit(let choice):

@@ -62,8 +62,9 @@ extension CaseEngine {
     state.stopped = now
     var effects = [derive(.finished(step: step.id, at: now)), .show(Output(.outcome, text))]
     effects += stopTimers(step.stops)
-    effects += screen.nextActions(ActionSchedule.actions(of: step, in: state, calendar: calendar))
+    // The coaching belongs to the outcome, above the next actions, not read as the last of them.
     effects += screen.coaching(for: step)
+    effects += screen.nextActions(ActionSchedule.actions(of: step, in: state, calendar: calendar))
     effects += drafts(of: step, at: now)
     if let summary = PracticeJudge.summary(of: state, playbook: playbook) { effects.append(.show(Output(.info, summary))) }
     return effects + [.finish(.completed)]

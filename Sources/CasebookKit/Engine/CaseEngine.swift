@@ -98,11 +98,15 @@ public struct CaseEngine: Sendable {
 
   /// A typed line: a `:` command, or an answer to the question being asked. While a date's reading
   /// waits to be confirmed, Enter keeps it, other text answers again, and a command that stays at
-  /// the question asks for the confirmation again (`:back` leaves it, and the reading with it).
+  /// the question asks for the confirmation again; `:back` takes back the reading only, and the
+  /// question is asked again.
   private mutating func input(_ text: String, at now: Date, asking current: StepID) -> [Effect] {
     let pending = pendingReading
     pendingReading = nil
     if text.hasPrefix(":") {
+      if pending != nil, case .success(.back) = InSessionCommand.parse(text) {
+        return [.show(Output(.info, "Took back that reading."))] + screen.ask(current)
+      }
       switch InSessionCommand.parse(text) {
       case .success(let command): return reasking(pending, perform(command, at: now, asking: current))
       case .failure(let error): return reasking(pending, [.reject(error.message)] + screen.askAgain(current))

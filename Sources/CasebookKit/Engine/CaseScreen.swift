@@ -79,10 +79,21 @@ public struct CaseScreen {
       step: id, completions: answers + commands, text: "> ", deadline: deadline, singleKeys: singleKeys, history: history)
   }
 
-  /// A step's detail and reason, shown as it comes in coach mode.
+  /// A step's detail and reason, shown as it comes in coach mode. A small screen shows the reason
+  /// alone, and for a question only where to find both (`:why`), so that what to do stays in view.
   func coaching(for step: Step) -> [Effect] {
     guard state.header.mode == .coach, let text = explanation(of: step.id) else { return [] }
-    return [.show(Output(.explanation, text))]
+    var shorter: [String] = []
+    if step.detail != nil, let why = step.why { shorter.append("Why: \(why)") }
+    if case .ask = step.kind { shorter.append("(:why shows the detail and the reason)") }
+    return [.show(Output(.explanation, text, shorter: shorter))]
+  }
+
+  /// A question asked again after a command's output may have pushed it up: its text and its
+  /// answers, without the coaching, then the prompt.
+  func askAfterOutput(_ id: StepID) -> [Effect] {
+    guard let step = playbook[id], case .ask(let question) = step.kind else { return [] }
+    return [.show(Output(.question, question.text)), .show(Output(.choices, answerLines(question))), .ask(prompt(id))]
   }
 
   /// A step's detail and its reason.
@@ -104,7 +115,11 @@ public struct CaseScreen {
       } else if case .branch? = playbook[entry.step]?.kind {
         continue
       } else {
-        shown.append(entry.text + (entry.answer.map { " -> \($0)" } ?? ""))
+        var answer = entry.answer
+        if case .ask(let question)? = playbook[entry.step]?.kind, let given = entry.answer {
+          answer = question.label(ofAnswer: given) ?? given
+        }
+        shown.append(entry.text + (answer.map { " -> \($0)" } ?? ""))
       }
     }
     if shown.isEmpty { lines.append("  (nothing yet)") }

@@ -34,4 +34,19 @@ public struct Question: Sendable, Hashable {
     case .input(_, let next), .checklist(_, let next): [next]
     }
   }
+
+  /// How a person reads the journaled `answer`: a choice's label (`No sign of them` for
+  /// `not-yet`), a checklist's items by their labels; `nil` where the answer is its own best words.
+  public func label(ofAnswer answer: String) -> String? {
+    switch answers {
+    case .choices(let choices):
+      return choices.first { $0.answer == answer }?.label
+    case .checklist(let items, _):
+      let ticked = answer.split(separator: ",").map { String($0).trimmingWhitespace() }
+      let labels = ticked.compactMap { word in items.first { $0.answer == word }?.label }
+      return labels.count == ticked.count && !labels.isEmpty ? labels.joined(separator: "; ") : nil
+    case .input:
+      return nil
+    }
+  }
 }

@@ -16,6 +16,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     public var at: Date
     /// For a branch taken because a timer ran out: the timer's name (`wait_limit`).
     public var expired: String?
+    /// The answer as the person read it: the chosen choice's label (`No sign of them`), if it has one.
+    public var answerLabel: String?
   }
 
   /// One thing that happened, in order, including answers later taken back.
@@ -191,8 +193,13 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   private static func stepEntries(_ path: [CaseState.PathEntry], playbook: Playbook) -> [StepEntry] {
     path.map { entry in
       let kind = playbook[entry.step]?.kind.name ?? .unknown
+      var label: String?
+      if case .ask(let question)? = playbook[entry.step]?.kind, let answer = entry.answer {
+        label = question.label(ofAnswer: answer)
+      }
       return StepEntry(
-        id: entry.step, kind: kind, text: entry.text, answer: entry.answer, at: entry.at, expired: entry.expired)
+        id: entry.step, kind: kind, text: entry.text, answer: entry.answer, at: entry.at, expired: entry.expired,
+        answerLabel: label)
     }
   }
 

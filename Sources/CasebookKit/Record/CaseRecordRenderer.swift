@@ -49,7 +49,7 @@ public enum CaseRecordRenderer {
       } else if step.kind == .branch {
         continue
       } else {
-        text = escape(step.text) + (step.answer.map { " **\(escape($0))**" } ?? "")
+        text = escape(step.text) + ((step.answerLabel ?? step.answer).map { " **\(escape($0))**" } ?? "")
       }
       number += 1
       lines.append("\(number). \(time.clock(step.at)) \(text)")

@@ -46,9 +46,18 @@ public struct DateReader: Sendable {
   ///   - text: What the person typed.
   ///   - now: The date and time of day now, in the case's time zone.
   /// - Returns: The reading, or `nil` if the text is not a date (or names one that does not exist).
+  ///
+  /// A reading that falls before now (`today 17:00` typed in the evening) is confirmed, unless it
+  /// was written out in full.
   public func read(_ text: String, now: CivilDate) -> Reading? {
     let tokens = lexicon.tokens(of: text)
-    guard !tokens.isEmpty, tokens.count <= 8 else { return nil }
+    guard !tokens.isEmpty, tokens.count <= 8, var reading = reading(tokens, now: now) else { return nil }
+    let isPast = reading.date.dayOnly < now.dayOnly || (reading.date.minuteOfDay != nil && reading.date < now)
+    if isPast, CivilDate.iso(tokens[0]) == nil { reading.isInferred = true }
+    return reading
+  }
+
+  private func reading(_ tokens: [String], now: CivilDate) -> Reading? {
     let all = tokens[...]
     if let span = span(all), span.unit == .hour || span.unit == .minute {
       let minutes = span.count * (span.unit == .hour ? 60 : 1)

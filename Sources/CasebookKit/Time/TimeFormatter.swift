@@ -37,11 +37,13 @@ public struct TimeFormatter: Sendable {
     formatter.calendar = calendar
     formatter.timeZone = calendar.timeZone
     formatter.locale = locale
-    formatter.setLocalizedDateFormatFromTemplate(withYear ? "EEEEdMMMMy" : "EEEEdMMMM")
+    // The year after the day as written without it: ICU's template with a year puts a comma after
+    // the weekday in English ("Wednesday, 12 May 2027"), unlike the same day without one.
+    formatter.setLocalizedDateFormatFromTemplate("EEEEdMMMM")
     // Noon of the day: it exists whatever the zone's changes of clock.
     guard let noon = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12))
     else { return date.description }
-    let day = formatter.string(from: noon)
+    let day = formatter.string(from: noon) + (withYear ? " \(date.year)" : "")
     return date.minuteOfDay.map { "\(day), \(Self.clock(minuteOfDay: $0))" } ?? day
   }
 

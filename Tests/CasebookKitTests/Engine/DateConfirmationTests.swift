@@ -69,7 +69,7 @@ import Testing
     #expect(engine.state == before)
   }
 
-  @Test func `commands work while a reading waits: :help and :note ask for it again, :back takes back the answer before`() throws {
+  @Test func `commands work while a reading waits: :help and :note ask for it again, :back takes back the reading, then the answer before`() throws {
     var engine = try askingNewTime()
     _ = engine.handle(.input("5/12"), at: at(3))
     let help = engine.handle(.input(":help"), at: at(4))
@@ -78,7 +78,9 @@ import Testing
       return
     }
     #expect(commands.text.hasPrefix("Commands:\n"))
-    #expect(help == [.show(commands), Self.confirmation("Saturday 5 December"), Self.newTimePrompt])
+    // The help is long: the question comes again under it, then the reading still waiting.
+    #expect(help.first == .show(commands))
+    #expect(help.suffix(2) == [Self.confirmation("Saturday 5 December"), Self.newTimePrompt])
     #expect(engine.handle(.input(":note she prefers mornings"), at: at(5)) == [
       .persist(.noted(text: "she prefers mornings", at: at(5))), .show(Output(.info, "Noted.")),
       Self.confirmation("Saturday 5 December"), Self.newTimePrompt,
@@ -87,6 +89,12 @@ import Testing
       .reject("unknown command :wher; did you mean :where?"), Self.confirmation("Saturday 5 December"), Self.newTimePrompt,
     ])
     #expect(engine.pendingReading?.canonical == "2026-12-05")
+    let reading = engine.handle(.input(":back"), at: at(7))
+    #expect(reading.first == .show(Output(.info, "Took back that reading.")))
+    #expect(reading.last == Self.newTimePrompt)
+    #expect(!reading.contains { if case .persist = $0 { true } else { false } })
+    #expect(engine.pendingReading == nil)
+    #expect(engine.state.current == "new-time")
     #expect(engine.handle(.input(":back"), at: at(7)) == [
       .persist(.undone(step: "wait-limit", at: at(7))),
       .show(Output(.info, "Took back '15m'.")),
@@ -113,7 +121,7 @@ import Testing
 
   @Test func `a day that falls in a later year is shown with its year`() throws {
     var engine = try askingNewTime()
-    #expect(engine.handle(.input("5 jan 10am"), at: at(3)) == [Self.confirmation("Tuesday, 5 January 2027, 10:00"), Self.newTimePrompt])
+    #expect(engine.handle(.input("5 jan 10am"), at: at(3)) == [Self.confirmation("Tuesday 5 January 2027, 10:00"), Self.newTimePrompt])
   }
 
   @Test func `a playbook test answering a date question with friday 16:00 confirms it with Enter`() throws {

@@ -21,12 +21,18 @@ import Testing
 
   @Test(arguments: [
     ("today", "2026-11-24"), ("tomorrow", "2026-11-25"), ("day after tomorrow", "2026-11-26"),
-    ("the day after tomorrow", "2026-11-26"), ("today 16:00", "2026-11-24 16:00"), ("today 8:00", "2026-11-24 08:00"),
+    ("the day after tomorrow", "2026-11-26"), ("today 16:00", "2026-11-24 16:00"),
     ("tomorrow 9am", "2026-11-25 09:00"), ("tomorrow at 9am", "2026-11-25 09:00"), ("9am tomorrow", "2026-11-25 09:00"),
     ("at 9am tomorrow", "2026-11-25 09:00"), ("tomorrow noon", "2026-11-25 12:00"),
   ])
   func `today, tomorrow and the day after are read at once, with or without a time`(text: String, expected: String) {
     #expect(read(text) == expected)
+  }
+
+  @Test func `a time already past is confirmed, unless the date was written out`() {
+    #expect(read("today 8:00") == "2026-11-24 08:00 (to confirm)")
+    #expect(read("2026-11-24 08:00") == "2026-11-24 08:00")
+    #expect(read("2020-01-01") == "2020-01-01")
   }
 
   @Test(arguments: [
