@@ -45,7 +45,7 @@ extension Casebook.Cases {
       let layout = TableLayout(
         columns: [
           .init("STARTED", leftOutRank: 1), .init("PLAYBOOK", leftOutRank: 2), .init("CLIENT", shortestWidth: 8),
-          .init("STATUS"), .init("NEXT DUE"), .init("CASE"),
+          .init("STATUS"), .init("NEXT DUE", label: "next due"), .init("CASE"),
         ], leadColumn: 5)
       for line in layout.lines(rows, width: launcher.console.lineWidth) {
         launcher.console.writeVerbatim(line + "\n")

@@ -11,12 +11,16 @@ public struct TableLayout: Sendable {
     public var shortestWidth: Int?
     /// When the table is too wide, columns are left out in this order (lowest first); `nil` keeps it.
     public var leftOutRank: Int?
+    /// The word put before the cell when entries take two lines and no heading says what it is
+    /// (`due` for a date that is not the case's start).
+    public var label: String?
 
     /// Creates a column.
-    public init(_ title: String, shortestWidth: Int? = nil, leftOutRank: Int? = nil) {
+    public init(_ title: String, shortestWidth: Int? = nil, leftOutRank: Int? = nil, label: String? = nil) {
       self.title = title
       self.shortestWidth = shortestWidth
       self.leftOutRank = leftOutRank
+      self.label = label
     }
   }
 
@@ -110,6 +114,12 @@ public struct TableLayout: Sendable {
       .sorted(by: { (columns[$0].leftOutRank ?? 0) < (columns[$1].leftOutRank ?? 0) })
     where rows.contains(where: { naturalWidth(of: $0, in: shown) > room }) {
       shown.removeAll { $0 == leftOut }
+    }
+    let rows = rows.map { row in
+      row.indices.map { column in
+        guard let label = columns[column].label, !row[column].isEmpty, row[column] != "-" else { return row[column] }
+        return "\(label) \(row[column])"
+      }
     }
     return rows.flatMap { row -> [String] in
       let cells = parts(of: row, in: shown)

@@ -46,6 +46,12 @@ import Testing
     #expect(lines[1].hasPrefix("no-show      Dana Rui…ily Name  interrupted"))
   }
 
+  @Test func `on two lines a labelled cell says what it is`() {
+    let labelled = TableLayout(columns: [.init("CLIENT"), .init("NEXT DUE", label: "next due"), .init("CASE")], leadColumn: 2)
+    let lines = labelled.lines([["Dana", "2026-12-05", "2026-12-01-no-show-dana-ruiz-and-a-long-tail"], ["Lee", "-", "x"]], width: 30)
+    #expect(lines == ["2026-12-01-no-show-dana-ruiz-and-a-long-tail", "  Dana · next due 2026-12-05", "x", "  Lee"])
+  }
+
   @Test func `a screen too narrow for a table gives each entry two lines, the id whole on the first`() {
     let lines = layout.lines(rows, width: 40)
     #expect(lines == [
