@@ -92,7 +92,9 @@ extension Casebook.Cases {
           launcher.console.writeVerbatim(TextSanitizer.clean(String(decoding: try record.jsonData(), as: UTF8.self), keepNewlines: true))
         } else {
           launcher.console.write(
-            TextSanitizer.clean(CaseRecordRenderer.markdown(record, timeZone: launcher.timeZone), keepNewlines: true))
+            TextSanitizer.clean(
+              CaseRecordRenderer.markdown(record, timeZone: launcher.timeZone, damage: summary.damage.map { "\($0)" }),
+              keepNewlines: true))
         }
       } catch {
         launcher.console.error("\(error)")

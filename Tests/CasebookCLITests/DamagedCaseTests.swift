@@ -50,6 +50,9 @@ import Testing
     let show = try casebook.run(["cases", "show", "kim"])
     #expect(show.status == 1)
     #expect(show.stdout.contains("Did you reach them? **no**"), "\(show.stdout)")
+    let shown = show.stdout.replacingOccurrences(of: "\n", with: " ")
+    #expect(shown.contains("Status: damaged (line 3 of journal.log: checksum does not match)"), "\(show.stdout)")
+    #expect(!shown.contains("Resume it with"))
     #expect(show.stderr.contains("line 3 of journal.log: checksum does not match"), "\(show.stderr)")
     let refusal =
       "casebook: case '\(Self.name)' is damaged (line 3 of journal.log: checksum does not match); repair it with: casebook cases repair \(Self.name)\n"
@@ -144,5 +147,25 @@ import Testing
     #expect(try casebook.record(Self.name)["status"] as? String == "interrupted")
     let again = try casebook.run(["cases", "repair", "kim"])
     #expect(again.stderr.contains("is not damaged; there is nothing to repair"))
+  }
+
+  @Test func `a repaired journal that lost the answer before some drafts records them as offered, not edited`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let run = try casebook.run(["run", "no-show", "--client", "Dana"], input: "no\nno\nno\n")
+    #expect(run.status == 0, "\(run.stderr)")
+    let name = "2026-11-24-no-show-dana"
+    let lines = try String(contentsOfFile: journalPath(casebook, name), encoding: .utf8).split(separator: "\n")
+    let willWait = try #require(lines.firstIndex { $0.contains("will-wait") })
+    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: journalPath(casebook, name))))
+    let starts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+    bytes[starts[willWait] + 30] ^= 0x01
+    try Data(bytes).write(to: URL(fileURLWithPath: journalPath(casebook, name)))
+    let repaired = try casebook.run(["cases", "repair", name])
+    #expect(repaired.status == 0, "\(repaired.stderr)")
+    let drafts = try casebook.record(name)["drafts"] as? [[String: Any]] ?? []
+    #expect(!drafts.isEmpty)
+    #expect(drafts.allSatisfy { $0["edited"] == nil }, "\(drafts)")
+    #expect(!casebook.read(name, "record.md").contains("Edited"))
   }
 }

@@ -32,4 +32,14 @@ import Testing
     let json = try String(contentsOfFile: "\(casebook.home)/cases/\(folder)/record.json", encoding: .utf8)
     for scalar in Self.rawControls { #expect(!json.unicodeScalars.contains(scalar)) }
   }
+
+  @Test func `a line break in a name cannot fake lines on screen or in a draft`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let outcome = try casebook.run(["run", "no-show", "--client", "Bob\r\nX"], input: "no\n")
+    let lines = outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.first == "Client did not show up · client: Bob␍␊X", "\(outcome.stdout)")
+    #expect(!lines.contains { $0.hasPrefix("X") })
+    #expect(outcome.stdout.contains("Hi Bob  X, it's"))
+  }
 }

@@ -181,7 +181,7 @@ import Testing
       let position = (index * 7919) % bytes.count
       if index.isMultiple(of: 2) { bytes = Array(bytes.prefix(position)) } else { bytes[position] ^= 0xA5 }
       let path = "\(folder)/m\(index).yaml"
-      FileManager.default.createFile(atPath: path, contents: Data(bytes))
+      _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
       let outcome = try casebook.run(["check", path])
       #expect([0, 1].contains(outcome.status), "\(path): \(outcome.stderr)")
       #expect(!outcome.stderr.contains("Fatal error"))

@@ -70,9 +70,14 @@ extension CaseEngine {
     case .skipped(let timer, _):
       skipTime(until: timer)
       return []
-    case .drafted:
-      // A draft not written by reaching its step is the person's edit.
-      state.draftEdits.insert(state.history.count - 1)
+    case .drafted(let step, _, _, _, _, let number):
+      // A draft not written by reaching its step is the person's edit of one offered before; one
+      // never offered (the answer that led to it lost, as a repaired journal may be) was offered.
+      let index = state.history.count - 1
+      let wasOffered = state.history[..<index].contains { earlier in
+        if case .drafted(step, _, _, _, _, number) = earlier { true } else { false }
+      }
+      if wasOffered { state.draftEdits.insert(index) }
       return []
     case .attempted, .said, .actionDone, .actionReopened, .draftCopied, .draftSent, .finished, .carried:
       // Kept in the history for the record.

@@ -105,7 +105,7 @@ extension CaseEngine {
   private mutating func drafts(of step: Step, at now: Date) -> [Effect] {
     guard !step.drafts.isEmpty else { return [] }
     var values = state.values.mapValues(\.description)
-    values["client"] = state.header.client ?? ""
+    values["client"] = TextSanitizer.singleLine(state.header.client ?? "")
     values["title"] = playbook.title
     let several = step.drafts.count > 1
     let filled = step.drafts.enumerated().map { index, draft in

@@ -10,7 +10,7 @@ public struct CaseScreen {
   /// The playbook's title, for whom, in coach mode what that means, and how to answer.
   func heading() -> Output {
     var text = playbook.title
-    if let client = state.header.client { text += " · client: \(client)" }
+    if let client = state.header.client { text += " · client: \(TextSanitizer.clean(client))" }
     if state.header.mode == .coach { text += "\nCoach mode: each step with its detail and reason." }
     text += "\nAnswer with a word or its number. :help lists commands."
     return Output(.heading, text)

@@ -7,16 +7,26 @@ public enum CaseRecordRenderer {
   /// - Parameters:
   ///   - record: The record.
   ///   - timeZone: The zone in which times are shown.
-  public static func markdown(_ record: CaseRecord, timeZone: TimeZone) -> String {
+  ///
+  /// - Parameter damage: For a case whose journal is damaged, what is wrong with it: the record is
+  ///   then what could be read, its status says so, and it points at `casebook cases repair`.
+  public static func markdown(_ record: CaseRecord, timeZone: TimeZone, damage: String? = nil) -> String {
     let time = TimeFormatter(timeZone: timeZone)
     var lines = summary(record, time)
+    if let damage, let status = lines.firstIndex(where: { $0.hasPrefix("- Status: ") }) {
+      lines[status] = "- Status: damaged (\(escape(damage))); shown as far as it can be read"
+    }
     lines += whatHappened(record, time)
     lines += notes(record, time)
     lines += practice(record, time)
     lines += rehearsal(record, time)
     lines += drafts(record, time)
     lines += values(record)
-    lines += conclusion(record, time)
+    var ending = conclusion(record, time)
+    if damage != nil, let resume = ending.firstIndex(of: "Resume it with `casebook resume`.") {
+      ending[resume] = "Repair it with `casebook cases repair`, then resume it."
+    }
+    lines += ending
     return lines.joined(separator: "\n") + "\n"
   }
 

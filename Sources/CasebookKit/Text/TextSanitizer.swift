@@ -40,6 +40,15 @@ public enum TextSanitizer {
     return String(result)
   }
 
+  /// `text` on one line, for a name set into other text (a heading, a draft's greeting): control
+  /// characters removed, line breaks and tabs made spaces.
+  public static func singleLine(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.compactMap { scalar in
+      if scalar == "\n" || scalar == "\r" || scalar == "\t" { return " " }
+      return isUnsafe(scalar) ? nil : scalar
+    }))
+  }
+
   /// Whether a scalar must not reach a terminal as it is.
   static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
