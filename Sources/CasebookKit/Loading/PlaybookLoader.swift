@@ -147,6 +147,19 @@ public enum PlaybookLoader {
     let prefix = root.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
     func isInside(_ resolved: String) -> Bool { prefix.map { resolved.hasPrefix($0) || resolved + "/" == $0 } ?? false }
     guard let resolved = PlaybookFile.resolved(path) else {
+      // A missing file outside the folder is refused as outside, or a playbook could learn which
+      // files exist there: the nearest folder above it that exists is resolved, the rest added.
+      var existing = path
+      var rest: [String] = []
+      while PlaybookFile.resolved(existing) == nil, existing != "/", !existing.isEmpty {
+        rest.insert((existing as NSString).lastPathComponent, at: 0)
+        existing = (existing as NSString).deletingLastPathComponent
+      }
+      if let base = PlaybookFile.resolved(existing),
+        !isInside(((([base] + rest).joined(separator: "/")) as NSString).standardizingPath)
+      {
+        return .failure(.includeOutside(written, at: location))
+      }
       let folder = (path as NSString).deletingLastPathComponent
       let known = PlaybookFile.resolved(folder).map(isInside) == true
         ? PlaybookCatalog.files(in: folder).map { ($0 as NSString).lastPathComponent } : []

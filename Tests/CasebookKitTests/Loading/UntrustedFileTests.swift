@@ -52,6 +52,18 @@ import Testing
     #expect(result.sources.keys.sorted() == [layout.main])
   }
 
+  @Test(arguments: ["../missing.yaml", "../../nowhere/x.yaml", "/nonexistent/part.yaml"])
+  func `a missing file outside the folder is refused as outside, so nothing tells what exists there`(include: String) throws {
+    let layout = try Layout(including: include)
+    defer { layout.remove() }
+    let result = PlaybookLoader.load(path: layout.main)
+    #expect(result.diagnostics.map(\.code) == [.badInclude], "\(result.diagnostics)")
+    // A missing part inside the folder is still missing.
+    let inside = try Layout(including: "parts/nothere.yaml")
+    defer { inside.remove() }
+    #expect(PlaybookLoader.load(path: inside.main).diagnostics.map(\.code) == [.missingInclude])
+  }
+
   @Test func `a symbolic link that stays inside the folder is followed`() throws {
     let layout = try Layout(including: "linked.yaml", start: "shared")
     defer { layout.remove() }
