@@ -50,9 +50,7 @@ public final class CaseJournal {
   public static func read(at path: String) throws(StorageError) -> JournalCodec.Contents {
     let bytes: [UInt8]
     do {
-      let descriptor = try POSIX.openReading(path)
-      defer { POSIX.close(descriptor) }
-      bytes = try POSIX.readAll(descriptor, path: path)
+      bytes = try POSIX.readFile(path)
     } catch {
       throw .io(error, operation: .readJournal)
     }
@@ -65,9 +63,7 @@ public final class CaseJournal {
     let nothing = JournalCodec.Contents(entries: [], validLength: 0, droppedTail: false, damage: nil)
     let bytes: [UInt8]
     do {
-      let descriptor = try POSIX.openReading(path)
-      defer { POSIX.close(descriptor) }
-      bytes = try POSIX.readAll(descriptor, path: path)
+      bytes = try POSIX.readFile(path)
     } catch {
       switch error.code {
       case ELOOP: return (nothing, .link)
@@ -82,8 +78,9 @@ public final class CaseJournal {
     return (contents, nil)
   }
 
-  /// Locks an open journal and reads it, cutting off a torn last line; the caller closes it.
-  private static func lockAndRead(_ descriptor: Int32, path: String) throws(StorageError) -> JournalCodec.Contents {
+  /// Locks an open journal for this process and reads all of it; ``StorageError/locked(path:)``
+  /// when another process holds it.
+  static func lockedBytes(_ descriptor: Int32, path: String) throws(StorageError) -> [UInt8] {
     let isLocked: Bool
     let bytes: [UInt8]
     do {
@@ -93,7 +90,12 @@ public final class CaseJournal {
       throw .io(error, operation: .readJournal)
     }
     guard isLocked else { throw .locked(path: path) }
-    let contents = try decode(bytes, path: path, isLeftAsIs: true)
+    return bytes
+  }
+
+  /// Locks an open journal and reads it, cutting off a torn last line; the caller closes it.
+  private static func lockAndRead(_ descriptor: Int32, path: String) throws(StorageError) -> JournalCodec.Contents {
+    let contents = try decode(lockedBytes(descriptor, path: path), path: path, isLeftAsIs: true)
     guard contents.droppedTail else { return contents }
     do {
       try POSIX.truncate(descriptor, to: contents.validLength, path: path)
@@ -182,9 +184,7 @@ extension CaseJournal {
   public func writeCopy(into folder: String, named name: String) throws(StorageError) -> String {
     let target = "\(folder)/\(name)"
     do {
-      let input = try POSIX.openReading(path)
-      let saved = try POSIX.readAll(input, path: path)
-      POSIX.close(input)
+      let saved = try POSIX.readFile(path)
       var bytes = Array(saved.prefix(durableLength))
       for entry in pending {
         if let line = try? JournalCodec.encode(entry) { bytes += line }

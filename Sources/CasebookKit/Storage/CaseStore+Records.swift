@@ -128,9 +128,7 @@ extension CaseStore {
       for name in [Self.recordMarkdownName, Self.recordJSONName, CaseJournal.fileName, Self.playbookSnapshotName] + drafts {
         let source = "\(summary.folder)/\(name)"
         guard FileManager.default.fileExists(atPath: source) else { continue }
-        let input = try POSIX.openReading(source)
-        let bytes = try POSIX.readAll(input, path: source)
-        POSIX.close(input)
+        let bytes = try POSIX.readFile(source)
         let output = try POSIX.createExclusive("\(target)/\(name)")
         defer { POSIX.close(output) }
         try POSIX.writeAll(output, bytes, path: "\(target)/\(name)")

@@ -34,14 +34,7 @@ extension CaseStore {
       throw .io(error, operation: .readJournal)
     }
     defer { POSIX.close(descriptor) }
-    let isLocked: Bool
-    do {
-      isLocked = try POSIX.tryLock(descriptor, path: path)
-      bytes = try isLocked ? POSIX.readAll(descriptor, path: path) : []
-    } catch {
-      throw .io(error, operation: .readJournal)
-    }
-    guard isLocked else { throw .locked(path: path) }
+    bytes = try CaseJournal.lockedBytes(descriptor, path: path)
     let (lines, wholeLength) = JournalCodec.lines(bytes)
     var kept: [UInt8] = []
     var dropped: [JournalCodec.DamageError] = []

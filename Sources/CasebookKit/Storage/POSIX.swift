@@ -105,6 +105,13 @@ public enum POSIX {
     return true
   }
 
+  /// The whole contents of the file at `path`, opened read-only without following a last link.
+  static func readFile(_ path: String) throws(Failure) -> [UInt8] {
+    let descriptor = try openReading(path)
+    defer { close(descriptor) }
+    return try readAll(descriptor, path: path)
+  }
+
   /// Creates a folder 0700; `false` if something already exists there.
   static func makeDirectory(_ path: String) throws(Failure) -> Bool {
     if mkdir(path, 0o700) == 0 { return true }
