@@ -36,3 +36,13 @@ extension Suggestion {
     nearest(to: word, in: [candidate]) != nil
   }
 }
+
+extension Diagnostic {
+  /// This diagnostic with a "did you mean" note when one of `candidates` is close to `word`.
+  func suggesting(_ word: String, among candidates: some Sequence<String>) -> Diagnostic {
+    guard let near = Suggestion.nearest(to: word, in: candidates) else { return self }
+    var copy = self
+    copy.notes.append("did you mean '\(near)'?")
+    return copy
+  }
+}

@@ -80,7 +80,8 @@ struct ConditionChecker {
       return (.or(l, r), lp + rp)
     case .expired(let name, let offset):
       guard timers.contains(name) else {
-        return (condition, [Problem(code: .unknownName, message: "no step starts a timer \(quoted(name)); add 'timer: \(name)' to the step where the wait begins", offset: offset)])
+        let guess = Suggestion.nearest(to: name, in: timers.sorted()).map { "; did you mean '\($0)'?" } ?? ""
+        return (condition, [Problem(code: .unknownName, message: "no step starts a timer \(quoted(name))\(guess); add 'timer: \(name)' to the step where the wait begins", offset: offset)])
       }
       return (condition, [])
     case .truth(let operand):
@@ -221,7 +222,7 @@ extension ConditionChecker {
       for name in step.stops where !checker.timers.contains(name) {
         diagnostics.append(.conditionProblem(
           .unknownName, "step \(quoted(step.id)) stops \(quoted(name)), but no step starts a timer of that name; add 'timer: \(name)' where the wait begins",
-          at: step.location))
+          at: step.stopLocation ?? step.location).suggesting(name, among: checker.timers.sorted()))
       }
     }
     // The steps keep their ids and places, so the playbook's index of them still holds.

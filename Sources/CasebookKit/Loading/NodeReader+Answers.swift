@@ -91,9 +91,11 @@ extension NodeReader {
     }
     let (condition, conditionLocation) = readCondition(.when, in: fields)
     guard let answer, let next else { return nil }
-    return Choice(
+    var choice = Choice(
       answer: answer, label: label, next: StepID(next), location: location(of: fields[.answer]?.value ?? node),
       condition: condition, conditionLocation: conditionLocation)
+    choice.nextLocation = fields[.next].map { location(of: $0.value) }
+    return choice
   }
 
   static func isTypeableAnswer(_ answer: String) -> Bool {

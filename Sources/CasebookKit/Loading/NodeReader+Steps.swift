@@ -34,7 +34,9 @@ extension NodeReader {
       nextLocation: fields[.next].map { location(of: $0.value) })
     if let draftsField = fields[.drafts] { step.drafts = readDrafts(draftsField.value) }
     step.timer = optionalString(.timer, in: fields)
+    step.timerLocation = fields[.timer].map { location(of: $0.value) }
     if let stopField = fields[.stop] {
+      step.stopLocation = location(of: stopField.value)
       if case .scalar(let scalar) = stopField.value { step.stops = [scalar.string.trimmingWhitespace()] } else {
         step.stops = stringList(stopField.value, field: "stop")
       }
@@ -114,7 +116,9 @@ extension NodeReader {
       }
     }
     let from = optionalString(.from, in: fields)
-    return PlannedAction(text: text, withinDays: days, from: from, location: actionLocation)
+    var action = PlannedAction(text: text, withinDays: days, from: from, location: actionLocation)
+    action.fromLocation = fields[.from].map { location(of: $0.value) }
+    return action
   }
 
   private mutating func readBranch(_ node: Node, step: StepID) -> [BranchCase]? {
@@ -132,9 +136,11 @@ extension NodeReader {
         report(.misplacedKey("a case without 'when'", kind: "a branch before its last case (it would always be taken)", at: caseLocation))
       }
       guard let next = requiredString(.next, in: fields, context: "a branch case", at: caseLocation) else { continue }
-      cases.append(BranchCase(
+      var branchCase = BranchCase(
         condition: condition, source: source, next: StepID(next), location: caseLocation,
-        conditionLocation: conditionLocation))
+        conditionLocation: conditionLocation)
+      branchCase.nextLocation = fields[.next].map { location(of: $0.value) }
+      cases.append(branchCase)
     }
     if let last = sequence.last, last.mapping?[BranchCaseKey.when.rawValue] != nil {
       report(.branchWithoutDefault(step: step, at: location(of: last)))

@@ -28,7 +28,8 @@ struct NodeReader {
   /// The text of every included file, by path, for showing source lines.
   private(set) var includedSources: [String: String] = [:]
   /// The identifiers of steps that could not be read, so that links to them are not reported too.
-  private(set) var unreadableStepIDs: Set<StepID> = []
+  /// The steps that could not be read, and the `next` names written in them.
+  private(set) var unread = UnreadSteps()
 
   init(file: String, identity: String? = nil) {
     self.file = file
@@ -87,13 +88,20 @@ struct NodeReader {
   /// The steps of a list, with each `- include: FILE` replaced by that file's steps.
   private mutating func readSteps(_ sequence: Node.Sequence) -> [Step] {
     var steps: [Step] = []
-    for node in sequence {
+    let nodes = Array(sequence)
+    for (position, node) in nodes.enumerated() {
       if let includeNode = node.mapping?["include"] {
         steps += readInclude(node, includeNode)
       } else if let step = readStep(node) {
         steps.append(step)
       } else if let id = node.mapping?[StepKey.id.rawValue]?.scalar?.string {
-        unreadableStepIDs.insert(StepID(id))
+        unread.ids.insert(StepID(id))
+        // A step whose `next` is missing is taken to lead to the step written below it.
+        let written = Self.writtenNexts(in: node)
+        let below = nodes.dropFirst(position + 1).first?.mapping?[StepKey.id.rawValue]?.scalar?.string
+        unread.links[StepID(id), default: []] += written.isEmpty ? below.map { [StepID($0)] } ?? [] : written
+      } else {
+        unread.looseTargets.formUnion(Self.writtenNexts(in: node))
       }
     }
     return steps
@@ -126,7 +134,9 @@ struct NodeReader {
       reader.includeStack = outer
       let steps = reader.readPart(included.root)
       diagnostics += reader.diagnostics
-      unreadableStepIDs.formUnion(reader.unreadableStepIDs)
+      unread.ids.formUnion(reader.unread.ids)
+      unread.links.merge(reader.unread.links) { $0 + $1 }
+      unread.looseTargets.formUnion(reader.unread.looseTargets)
       includedSources[path] = included.source
       includedSources.merge(reader.includedSources) { first, _ in first }
       return steps
@@ -144,6 +154,24 @@ struct NodeReader {
   }
 
   // MARK: - Helpers
+
+  /// Every text written under a `next` key anywhere in `node` (of a step that could not be read).
+  static func writtenNexts(in node: Node) -> [StepID] {
+    var found: [StepID] = []
+    var pending = [node]
+    while let current = pending.popLast(), found.count < 1_000 {
+      switch current {
+      case .mapping(let mapping):
+        for (key, value) in mapping {
+          if key.scalar?.string == "next", let text = value.scalar?.string { found.append(StepID(text.trimmingWhitespace())) }
+          pending.append(value)
+        }
+      case .sequence(let sequence): pending.append(contentsOf: sequence)
+      case .scalar, .alias: continue
+      }
+    }
+    return found
+  }
 
   static func isValidName(_ name: String) -> Bool {
     guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || first == "_" else { return false }

@@ -103,7 +103,7 @@ public enum PlaybookLoader {
       let startNode = document.mapping?["start"]
       let startLocation = startNode.map(reader.location(of:)) ?? top
       diagnostics += PlaybookChecker.check(
-        playbook, startLocation: startLocation, unreadable: reader.unreadableStepIDs)
+        playbook, startLocation: startLocation, unread: reader.unread)
     }
     if let playbook, checks == .all, !diagnostics.contains(where: { $0.severity == .error }) {
       diagnostics += ScenarioChecker.check(playbook)

@@ -16,21 +16,29 @@ enum ReferenceChecker {
         }
       }
     }
+    let durations = types.filter { $0.value == .duration }.keys.sorted()
+    let dates = types.filter { $0.value == .date }.keys.sorted()
     for step in steps {
       guard let timer = step.timer else { continue }
+      let place = step.timerLocation ?? step.location
       switch types[timer] {
       case .duration?: continue
-      case nil: diagnostics.append(.conditionProblem(.unknownName, "the timer counts down \(quoted(timer)), which no step saves", at: step.location))
-      case let other?: diagnostics.append(.conditionProblem(.typeMismatch, "the timer counts down \(quoted(timer)), which is \(other), not a duration", at: step.location))
+      case nil:
+        diagnostics.append(.conditionProblem(.unknownName, "the timer counts down \(quoted(timer)), which no step saves", at: place)
+          .suggesting(timer, among: durations))
+      case let other?: diagnostics.append(.conditionProblem(.typeMismatch, "the timer counts down \(quoted(timer)), which is \(other), not a duration", at: place))
       }
     }
     for step in steps {
       for action in step.actions {
         guard let from = action.from else { continue }
+        let place = action.fromLocation ?? action.location
         switch types[from] {
         case .date?: continue
-        case nil: diagnostics.append(.conditionProblem(.unknownName, "action counts from \(quoted(from)), which no step saves", at: action.location))
-        case let other?: diagnostics.append(.conditionProblem(.typeMismatch, "action counts from \(quoted(from)), which is \(other), not a date", at: action.location))
+        case nil:
+          diagnostics.append(.conditionProblem(.unknownName, "action counts from \(quoted(from)), which no step saves", at: place)
+            .suggesting(from, among: dates))
+        case let other?: diagnostics.append(.conditionProblem(.typeMismatch, "action counts from \(quoted(from)), which is \(other), not a date", at: place))
         }
       }
     }

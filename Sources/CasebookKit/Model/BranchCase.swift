@@ -11,6 +11,8 @@ public struct BranchCase: Sendable, Hashable {
   public var location: SourceLocation
   /// Where the condition's text begins, for its diagnostics.
   public var conditionLocation: SourceLocation?
+  /// Where the case's `next` value is written, for its diagnostics.
+  public var nextLocation: SourceLocation?
 
   /// Creates a case.
   public init(

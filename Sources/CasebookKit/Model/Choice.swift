@@ -12,6 +12,8 @@ public struct Choice: Sendable, Hashable {
   public var condition: Condition?
   /// Where the condition's text begins, for its diagnostics.
   public var conditionLocation: SourceLocation?
+  /// Where the choice's `next` value is written, for its diagnostics.
+  public var nextLocation: SourceLocation?
 
   /// Creates a choice.
   public init(

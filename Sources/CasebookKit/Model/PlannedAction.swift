@@ -9,6 +9,8 @@ public struct PlannedAction: Sendable, Hashable {
   public var from: String?
   /// Where it is written.
   public var location: SourceLocation
+  /// Where the `from` value is written, for its diagnostics.
+  public var fromLocation: SourceLocation?
 
   /// Creates an action.
   public init(text: String, withinDays: Int? = nil, from: String? = nil, location: SourceLocation) {

@@ -32,8 +32,12 @@ public struct Step: Sendable, Hashable {
   public var actions: [PlannedAction] = []
   /// A saved duration whose countdown starts when this step is reached (a wait limit).
   public var timer: String?
+  /// Where the `timer` value is written, for its diagnostics.
+  public var timerLocation: SourceLocation?
   /// The timers this step stops (`stop:`), when the playbook says where the waiting ends.
   public var stops: [String] = []
+  /// Where the `stop` value is written, for its diagnostics.
+  public var stopLocation: SourceLocation?
   /// At an end step: the playbook to hand the case over to, carrying its values.
   public var handover: String?
   /// When the step is taken: a step whose condition does not hold is passed over to its `next`.

@@ -97,6 +97,6 @@ import Testing
       """
     let result = loadInline(yaml)
     #expect(result.diagnostics.map(\.code) == [.wrongType, .typeMismatch])
-    #expect(result.diagnostics.map(\.location.line) == [14, 15])
+    #expect(result.diagnostics.map(\.location.line) == [14, 17])
   }
 }
