@@ -3,6 +3,11 @@
 /// Codes are kebab-case and never change once released: editors and CI scripts match on them.
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
   case yamlSyntax = "yaml-syntax"
+  case yamlIndentation = "yaml-indentation"
+  case yamlTab = "yaml-tab"
+  case yamlUnquotedColon = "yaml-unquoted-colon"
+  case yamlSeveralDocuments = "yaml-several-documents"
+  case yamlUnclosed = "yaml-unclosed"
   case notUTF8 = "not-utf8"
   case emptyFile = "empty-file"
   case fileTooLarge = "file-too-large"

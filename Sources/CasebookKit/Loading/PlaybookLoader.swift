@@ -70,7 +70,9 @@ public enum PlaybookLoader {
       let (offset, location) = firstInvalidUTF8(in: data, file: file)
       return Result(playbook: nil, diagnostics: [.notUTF8(offset: offset, at: location)], source: "")
     }
-    let failure = { (diagnostic: Diagnostic) in Result(playbook: nil, diagnostics: [diagnostic], source: source) }
+    let failure = { (diagnostic: Diagnostic) in
+      Result(playbook: nil, diagnostics: [diagnostic], source: source, sources: [file: source])
+    }
     if source.allSatisfy({ $0.isWhitespace }) { return failure(.emptyFile(at: top)) }
 
     let document: Node
@@ -79,7 +81,7 @@ public enum PlaybookLoader {
       guard let composed = try Yams.compose(yaml: source, .basic) else { return failure(.emptyFile(at: top)) }
       document = composed
     } catch let error as YamlError {
-      return failure(diagnostic(for: error, file: file))
+      return failure(YAMLErrorExplainer(file: file, source: source).diagnostic(for: error))
     } catch {
       return failure(.yamlSyntax(String(describing: error), at: top))
     }
@@ -183,48 +185,10 @@ public enum PlaybookLoader {
       if let problem = NodeBudget.problem(in: root, limit: maximumNodeCount, at: top) { return .failure(problem) }
       return .success(NodeReader.IncludedPart(root: root, source: source, identity: resolved))
     } catch let error as YamlError {
-      return .failure(diagnostic(for: error, file: path))
+      return .failure(YAMLErrorExplainer(file: path, source: source).diagnostic(for: error))
     } catch {
       return .failure(.yamlSyntax(String(describing: error), at: top))
     }
-  }
-
-  /// The deepest nesting libyaml parses (its `MAX_NESTING_LEVEL`).
-  private static let libyamlMaximumDepth = 1_000
-
-  private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
-    func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
-    switch error {
-    case .parser(_, let problem, let mark, _) where problem.hasPrefix("Maximum nesting level"):
-      return .yamlTooDeep(limit: libyamlMaximumDepth, at: at(mark))
-    case .scanner(let context, let problem, let mark, _),
-      .parser(let context, let problem, let mark, _),
-      .composer(let context, let problem, let mark, _):
-      let text = context.map { "\(problem) \($0.text)" } ?? problem
-      return .yamlSyntax(text, at: at(mark))
-    case .duplicatedKeysInMapping(let duplicates, let context):
-      return .duplicateKey(duplicates, at: at(context.mark))
-    case .reader(let problem, let offset, _, let yaml):
-      let location = offset.map { lineAndColumn(ofScalarOffset: $0, in: yaml, file: file) }
-      return .yamlSyntax(problem, at: location ?? SourceLocation(file: file, line: 1, column: 1))
-    default:
-      return .yamlSyntax(String(describing: error), at: SourceLocation(file: file, line: 1, column: 1))
-    }
-  }
-
-  private static func lineAndColumn(ofScalarOffset offset: Int, in text: String, file: String) -> SourceLocation {
-    var line = 1
-    var column = 1
-    for (index, scalar) in text.unicodeScalars.enumerated() {
-      if index == offset { break }
-      if scalar == "\n" {
-        line += 1
-        column = 1
-      } else {
-        column += 1
-      }
-    }
-    return SourceLocation(file: file, line: line, column: column)
   }
 
   private static func firstInvalidUTF8(in data: Data, file: String) -> (Int, SourceLocation) {

@@ -40,6 +40,8 @@ public enum PlaybookTestRunner {
     do {
       guard let composed = try Yams.compose(yaml: text, .basic) else { return (nil, [.emptyFile(at: at)]) }
       root = composed
+    } catch let error as YamlError {
+      return (nil, [YAMLErrorExplainer(file: path, source: text).diagnostic(for: error)])
     } catch {
       return (nil, [.yamlSyntax(String(describing: error), at: at)])
     }
