@@ -249,6 +249,14 @@ extension Diagnostic {
       location: location)
   }
 
+  static func unknownFormat(_ format: String, known: [String], at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .unknownFormat,
+      message: "playbook format \(quoted(format)) is not one this Casebook reads (it reads format \(known.joined(separator: ", ")))",
+      location: location,
+      notes: ["a newer Casebook may read it; otherwise write 'format: 1' and the keys described in docs/playbook-format.md"])
+  }
+
   static func unknownKey(_ key: String, in context: String, known: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .unknownKey,

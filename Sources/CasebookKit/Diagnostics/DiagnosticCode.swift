@@ -14,6 +14,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, Codable {
   case tooComplex = "too-complex"
   case unreadableFile = "unreadable-file"
   case duplicateKey = "duplicate-key"
+  case unknownFormat = "unknown-format"
   case unknownKey = "unknown-key"
   case missingKey = "missing-key"
   case wrongType = "wrong-type"

@@ -3,7 +3,7 @@
 extension NodeReader {
   /// The top level of a playbook.
   enum PlaybookKey: String, MappingKey {
-    case id, title, summary, start, inputs, steps, rehearsal, practice, translations
+    case format, id, title, summary, start, inputs, steps, rehearsal, practice, translations
   }
 
   /// A part file, whose steps playbooks include.

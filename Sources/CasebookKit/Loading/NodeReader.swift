@@ -38,7 +38,15 @@ struct NodeReader {
 
   // MARK: - Playbook
 
+  /// The versions of the playbook format this Casebook reads (`format: 1`).
+  static let knownFormats = ["1"]
+
   mutating func readPlaybook(_ root: Node, contentHash: String) -> Playbook? {
+    // A playbook of another format would be misread key by key: one error, and nothing else read.
+    if let format = root.mapping?[PlaybookKey.format.rawValue], format.scalar.map({ Self.knownFormats.contains($0.string.trimmingWhitespace()) }) != true {
+      report(.unknownFormat(format.scalar?.string ?? describe(format), known: Self.knownFormats, at: location(of: format)))
+      return nil
+    }
     guard let fields = fields(of: root, named: "the playbook", allowed: PlaybookKey.self) else {
       return nil
     }
