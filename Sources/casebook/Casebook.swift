@@ -125,7 +125,7 @@ extension Casebook {
     static let configuration = CommandConfiguration(
       abstract: "Check playbooks and print every problem, as a compiler does.")
 
-    @Argument(help: "Playbook files or folders (default: the bundled playbooks).")
+    @Argument(help: "Playbook files or folders (default: the bundled playbooks and yours, in $CASEBOOK_HOME/playbooks).")
     var paths: [String] = []
 
     @Option(help: "text (default), json or sarif.")
@@ -134,7 +134,11 @@ extension Casebook {
     func run() throws {
       let launcher = Launcher.forReading()
       var files: [String] = []
-      let targets = paths.isEmpty ? [launcher.catalog.bundledFolder].compactMap { $0 } : paths
+      let own = launcher.catalog.ownFolder.flatMap { folder -> String? in
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue ? folder : nil
+      }
+      let targets = paths.isEmpty ? [launcher.catalog.bundledFolder, own].compactMap { $0 } : paths
       for target in targets {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
@@ -158,6 +162,17 @@ extension Casebook {
         launcher.console.writeVerbatim(DiagnosticReport.sarif(diagnostics.sorted(), version: Casebook.configuration.version))
       }
       if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+      if paths.isEmpty, format == .text {
+        let yours = own.map { folder in files.count { $0.hasPrefix(folder + "/") } } ?? 0
+        launcher.console.writeVerbatim(Self.summary(bundled: files.count - yours, yours: yours, own: own, diagnostics: diagnostics) + "\n")
+      }
+    }
+
+    /// The line `check` with no path ends with: what was checked, and that nothing is wrong.
+    static func summary(bundled: Int, yours: Int, own: String?, diagnostics: [Diagnostic]) -> String {
+      var checked = "checked \(bundled) bundled playbook\(bundled == 1 ? "" : "s")"
+      if let own { checked += " and \(yours) of yours (\(own))" }
+      return checked + ": " + (DiagnosticRenderer.summary(diagnostics).map { "no errors, " + $0 } ?? "no problems")
     }
   }
 }

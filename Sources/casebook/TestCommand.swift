@@ -28,12 +28,18 @@ extension Casebook {
       let launcher = Launcher.forReading()
       if explore { throw ExitCode(exploreAll(launcher)) }
       var files: [String] = []
-      let targets = paths.isEmpty ? [launcher.catalog.bundledFolder.map { $0 + "/tests" }].compactMap { $0 } : paths
+      let ownTests = launcher.catalog.ownFolder.map { $0 + "/tests" }.flatMap { Self.isFolder($0) ? $0 : nil }
+      let targets = paths.isEmpty ? [launcher.catalog.bundledFolder.map { $0 + "/tests" }, ownTests].compactMap { $0 } : paths
       for target in targets {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target, isDirectory: &isFolder), isFolder.boolValue {
+        if Self.isFolder(target) {
           let folder = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
           files += PlaybookCatalog.files(in: folder).filter { $0.hasSuffix(".tests.yaml") }
+        } else if let tests = Self.testsFiles(ofPlaybook: target) {
+          guard !tests.isEmpty else {
+            launcher.console.error(Self.howToTest(target))
+            throw ExitCode(1)
+          }
+          files += tests
         } else {
           files.append(target)
         }
@@ -72,6 +78,49 @@ extension Casebook {
       }
       launcher.console.write("\(passed) passed, \(failed) failed\n")
       if failed > 0 || files.isEmpty { throw ExitCode(1) }
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+      var isFolder: ObjCBool = false
+      return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+
+    /// When `path` is a playbook rather than a tests file: its tests files, found as
+    /// `tests/NAME.tests.yaml` beside it (as the bundled playbooks keep theirs) or `NAME.tests.yaml`
+    /// next to it; `nil` when `path` is a tests file (or not a readable file at all).
+    static func testsFiles(ofPlaybook path: String) -> [String]? {
+      guard !path.hasSuffix(".tests.yaml"), let data = FileManager.default.contents(atPath: path),
+        let text = String(data: data, encoding: .utf8),
+        !text.split(separator: "\n").contains(where: { $0.hasPrefix("tests:") })
+      else { return nil }
+      let folder = (path as NSString).deletingLastPathComponent
+      let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+      let prefix = folder.isEmpty ? "" : folder + "/"
+      return ["\(prefix)tests/\(name).tests.yaml", "\(prefix)\(name).tests.yaml"].filter {
+        FileManager.default.fileExists(atPath: $0)
+      }
+    }
+
+    /// What to say when a playbook has no tests file: where to put one, and what it holds.
+    static func howToTest(_ path: String) -> String {
+      let folder = (path as NSString).deletingLastPathComponent
+      let file = (path as NSString).lastPathComponent
+      let name = (file as NSString).deletingPathExtension
+      let place = (folder.isEmpty ? "" : folder + "/") + "tests/\(name).tests.yaml"
+      return """
+        \(path) is a playbook, and it has no tests file yet. Write one as \(place) (or \(name).tests.yaml \
+        beside it), then run 'casebook test \(path)' again. A tests file names the playbook and walks it:
+
+          playbook: ../\(file)
+          tests:
+            - name: what this walk shows
+              answers:
+                STEP-ID: ANSWER
+              expect:
+                end: END-STEP-ID
+
+        'casebook test --explore \(path)' walks every path of it without a tests file.
+        """
     }
 
     private func exploreAll(_ launcher: Launcher) -> Int32 {

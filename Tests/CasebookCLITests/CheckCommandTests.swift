@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// `casebook check` with no path checks the bundled playbooks and the user's own; `casebook test`
+/// given a playbook runs its tests file, or says how to write one.
+@Suite struct CheckCommandTests {
+  static let bundledFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("playbooks").path
+
+  @Test func `check with no path checks the bundled playbooks and yours, and says so in one line`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let own = casebook.home + "/playbooks"
+    try FileManager.default.createDirectory(atPath: own, withIntermediateDirectories: true)
+    let clean = try casebook.run(["check"])
+    #expect(clean.status == 0)
+    #expect(clean.stdout == "checked 6 bundled playbooks and 0 of yours ($CASEBOOK_HOME/playbooks): no problems\n")
+
+    let mine = try String(contentsOfFile: Self.bundledFolder + "/no-show.yaml", encoding: .utf8)
+      .replacingOccurrences(of: "id: no-show\n", with: "id: mine\n")
+    try mine.write(toFile: own + "/mine.yaml", atomically: true, encoding: .utf8)
+    #expect(try casebook.run(["check"]).stdout == "checked 6 bundled playbooks and 1 of yours ($CASEBOOK_HOME/playbooks): no problems\n")
+
+    try mine.replacingOccurrences(of: "    next: reached\n", with: "    next: reachd\n")
+      .write(toFile: own + "/mine.yaml", atomically: true, encoding: .utf8)
+    let broken = try casebook.run(["check"])
+    #expect(broken.status == 1)
+    #expect(broken.stdout == "")
+    #expect(broken.stderr.contains("$CASEBOOK_HOME/playbooks/mine.yaml:35:11: error:"))
+    #expect(broken.stderr.contains("[dangling-next]"))
+    #expect(broken.stderr.hasSuffix("1 error\n"))
+  }
+
+  @Test func `test given a playbook runs its tests file, or says how to write one`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let tested = try casebook.run(["test", Self.bundledFolder + "/late-cancel.yaml"])
+    #expect(tested.status == 0)
+    #expect(tested.stdout.contains("late-cancel.tests.yaml (late-cancel)"))
+    #expect(tested.stdout.hasSuffix(" passed, 0 failed\n"))
+
+    let folder = casebook.home + "-own"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.copyItem(atPath: Self.bundledFolder + "/late-cancel.yaml", toPath: folder + "/my.yaml")
+    let untested = try casebook.run(["test", folder + "/my.yaml"])
+    #expect(untested.status == 1)
+    #expect(!untested.stderr.contains("test file"))
+    #expect(untested.stderr.contains("is a playbook, and it has no tests file yet"))
+    #expect(untested.stderr.contains("playbook: ../my.yaml"))
+  }
+}
