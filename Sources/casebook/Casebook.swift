@@ -76,10 +76,13 @@ extension Casebook {
     @Option(name: .customLong("set"), help: "A value known already, as NAME=VALUE (repeatable), for --start-at.")
     var values: [String] = []
 
+    @Flag(help: "Play the playbook as you write it: reload it when saved, replaying the answers so far (nothing is kept as a case).")
+    var watch = false
+
     func run() throws {
       try RunRequest(
         playbook: playbook, client: client, mode: mode, language: lang, history: !noHistory, listSteps: listSteps,
-        startAt: startAt, values: values
+        startAt: startAt, values: values, watch: watch
       ).perform()
     }
   }

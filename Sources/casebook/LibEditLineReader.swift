@@ -52,6 +52,10 @@ final class LibEditLineReader: LineReader {
     isReading = false
   }
 
+  /// Asked about once a second while a line is read; when it says yes, the read returns
+  /// `.deadlinePassed` with the line still being edited (`casebook run --watch` polls its file).
+  var stopReading: (() -> Bool)?
+
   /// Reads a line with libedit's callback interface. A prompt with a deadline counts down to it,
   /// redrawn every second without disturbing the line being typed, and returns `.deadlinePassed`
   /// once when it passes; the line goes on being edited at the next call.
@@ -78,6 +82,7 @@ final class LibEditLineReader: LineReader {
         announcedDeadline = deadline
         return .deadlinePassed
       }
+      if let stopReading, stopReading() { return .deadlinePassed }
       var key: Int32 = 0
       var alone: Int32 = 0
       switch cel_line_read_key(prompt.deadline == nil ? 1000 : 250, &key, &alone) {

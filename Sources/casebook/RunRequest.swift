@@ -12,6 +12,7 @@ struct RunRequest {
   var listSteps = false
   var startAt: String?
   var values: [String] = []
+  var watch = false
 
   /// Runs the playbook (or lists its steps); throws the exit status.
   func perform() throws {
@@ -27,6 +28,13 @@ struct RunRequest {
       break
     }
     let launcher = Launcher()
+    if watch {
+      guard let path = launcher.catalog.locate(playbook), FileManager.default.fileExists(atPath: path) else {
+        launcher.console.error("no playbook file '\(playbook)' to watch (give the path of the file you are writing)")
+        throw ExitCode(1)
+      }
+      throw ExitCode(WatchRun(path: path, launcher: launcher, client: client, mode: mode).run())
+    }
     guard let loaded = launcher.loadPlaybook(playbook) else { throw ExitCode(1) }
     if listSteps {
       let width = loaded.playbook.steps.map(\.id.rawValue.count).max() ?? 0
