@@ -9,11 +9,35 @@ public enum PlaybookGraph {
     case dot
   }
 
-  /// The playbook as a diagram.
-  public static func render(_ playbook: Playbook, as format: Format) -> String {
+  /// The path one case took: the steps in the order reached, each with the answer given there.
+  public struct Walk: Sendable {
+    /// The steps reached, in order, with the answer given at each (`nil` for a step not answered).
+    public var steps: [(id: StepID, answer: String?)]
+    /// What the diagram calls it, such as the case's name.
+    public var name: String
+
+    /// Creates a walk.
+    public init(name: String, steps: [(id: StepID, answer: String?)]) {
+      self.name = name
+      self.steps = steps
+    }
+
+    /// Whether the edge `from -> to` labelled `label` is one the walk took.
+    func took(from: StepID, to: StepID, label: String?, among labels: [String?]) -> Bool {
+      for (index, step) in steps.enumerated().dropLast() where step.id == from && steps[index + 1].id == to {
+        // Of several edges between the same two steps, the one named by the answer given.
+        if labels.count < 2 || label.map({ $0.hasPrefix(step.answer ?? "\u{0}") }) == true { return true }
+      }
+      return false
+    }
+  }
+
+  /// The playbook as a diagram; with a walk, the steps it reached and the edges it took are drawn
+  /// bold and coloured, and the step where it stopped is marked.
+  public static func render(_ playbook: Playbook, as format: Format, walk: Walk? = nil) -> String {
     switch format {
-    case .mermaid: mermaid(playbook)
-    case .dot: dot(playbook)
+    case .mermaid: mermaid(playbook, walk: walk)
+    case .dot: dot(playbook, walk: walk)
     }
   }
 
@@ -48,7 +72,7 @@ public enum PlaybookGraph {
     return clean.count > 48 ? String(clean.prefix(47)) + "…" : clean
   }
 
-  private static func mermaid(_ playbook: Playbook) -> String {
+  private static func mermaid(_ playbook: Playbook, walk: Walk?) -> String {
     func node(_ id: StepID) -> String { "s_" + id.rawValue.map { $0 == "-" ? "_" : $0 }.reduce("") { $0 + String($1) } }
     func quote(_ text: String) -> String {
       "\"" + text.replacingAll(["\"": "#quot;", "<": "#lt;", ">": "#gt;"]) + "\""
@@ -79,13 +103,19 @@ public enum PlaybookGraph {
       lines.append("  classDef timer stroke:#e37400,stroke-width:3px")
       lines.append("  class \(timed.joined(separator: ",")) timer")
     }
+    if let walk, !walk.steps.isEmpty {
+      lines.append("  classDef visited stroke:#1a73e8,stroke-width:3px")
+      lines.append("  class \(Set(walk.steps.map(\.id)).map(node).sorted().joined(separator: ",")) visited")
+    }
     lines.append("  start((start)) --> \(node(playbook.start))")
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func dot(_ playbook: Playbook) -> String {
+  private static func dot(_ playbook: Playbook, walk: Walk?) -> String {
     func quote(_ text: String) -> String { "\"" + text.replacingAll(["\\": "\\\\", "\"": "\\\""]) + "\"" }
     var lines = ["digraph \(quote(playbook.id)) {", "  rankdir=TB;", "  node [fontname=\"Helvetica\"];"]
+    let visited = Set(walk?.steps.map(\.id) ?? [])
+    if let walk { lines.append("  label=\(quote("the path of case " + TextSanitizer.clean(walk.name))); labelloc=t;") }
     lines.append("  \"__start\" [shape=circle, label=\"start\"];")
     for step in playbook.steps {
       let shape: String
@@ -99,13 +129,22 @@ public enum PlaybookGraph {
       case .branch: shape = "hexagon"
       }
       if step.timer != nil { extra += ", color=\"#e37400\", penwidth=3" }
+      if visited.contains(step.id) {
+        extra += step.id == walk?.steps.last?.id ? ", penwidth=4, color=\"#1a73e8\", xlabel=\"stopped here\"" : ", penwidth=3, color=\"#1a73e8\""
+      }
       lines.append("  \(quote(step.id.rawValue)) [shape=\(shape), label=\(quote(label(of: step)))\(extra)];")
     }
     lines.append("  \"__start\" -> \(quote(playbook.start.rawValue));")
     for step in playbook.steps {
-      for edge in edges(of: step) {
-        let label = edge.label.map { " [label=\(quote(shortened($0)))]" } ?? ""
-        lines.append("  \(quote(step.id.rawValue)) -> \(quote(edge.to.rawValue))\(label);")
+      let all = edges(of: step)
+      for edge in all {
+        var attributes = edge.label.map { ["label=\(quote(shortened($0)))"] } ?? []
+        let labels = all.filter { $0.to == edge.to }.map(\.label)
+        if walk?.took(from: step.id, to: edge.to, label: edge.label, among: labels) == true {
+          attributes += ["color=\"#1a73e8\"", "penwidth=3"]
+        }
+        let suffix = attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]"
+        lines.append("  \(quote(step.id.rawValue)) -> \(quote(edge.to.rawValue))\(suffix);")
       }
     }
     lines.append("}")
