@@ -18,6 +18,9 @@ extension Casebook {
     @Flag(help: "Walk every path of each playbook (or a seeded sample past --limit) and report coverage.")
     var explore = false
 
+    @Flag(help: "After the tests, list the steps, answers, drafts, branch cases and ends that no test visits.")
+    var coverage = false
+
     @Option(help: "With --explore: the most walks before sampling.")
     var limit = 2_000
 
@@ -46,6 +49,7 @@ extension Casebook {
       }
       var passed = 0
       var failed = 0
+      var walks: [String: (playbook: Playbook, paths: [[CaseState.PathEntry]])] = [:]
       for file in files {
         let (suite, problems) = PlaybookTestRunner.load(path: file)
         launcher.report(problems, sources: [:])
@@ -63,6 +67,7 @@ extension Casebook {
         launcher.console.write(TextSanitizer.clean("\(file) (\(loaded.playbook.id))") + "\n")
         for test in suite.tests {
           let outcome = PlaybookTestRunner.run(test, on: loaded.playbook)
+          walks[loaded.playbook.file, default: (loaded.playbook, [])].paths.append(outcome.path)
           if outcome.passed {
             passed += 1
             launcher.console.write("  PASS  \(TextSanitizer.clean(test.name))\n")
@@ -76,8 +81,29 @@ extension Casebook {
           }
         }
       }
+      if coverage {
+        for (_, tested) in walks.sorted(by: { $0.key < $1.key }) { Self.report(TestCoverage(of: tested.playbook, walks: tested.paths), of: tested.playbook, launcher: launcher) }
+      }
       launcher.console.write("\(passed) passed, \(failed) failed\n")
       if failed > 0 || files.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Prints what the tests of `playbook` leave unvisited.
+    static func report(_ coverage: TestCoverage, of playbook: Playbook, launcher: Launcher) {
+      var text = "coverage of \(playbook.id):"
+      guard !coverage.isComplete else {
+        launcher.console.write(TextSanitizer.clean(text + " every step, answer, draft, branch case and end is visited") + "\n")
+        return
+      }
+      let groups: [(String, [String])] = [
+        ("steps no test visits", coverage.steps.map(\.rawValue)), ("answers no test gives", coverage.answers),
+        ("drafts no test is offered", coverage.drafts), ("branch cases no test takes", coverage.branchCases),
+        ("ends no test reaches", coverage.ends.map(\.rawValue)),
+      ]
+      for (title, items) in groups where !items.isEmpty {
+        text += "\n  \(title):" + items.map { "\n    " + $0 }.joined()
+      }
+      launcher.console.write(TextSanitizer.clean(text, keepNewlines: true) + "\n")
     }
 
     static func isFolder(_ path: String) -> Bool {

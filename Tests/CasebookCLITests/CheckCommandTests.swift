@@ -49,4 +49,16 @@ import Testing
     #expect(untested.stderr.contains("is a playbook, and it has no tests file yet"))
     #expect(untested.stderr.contains("playbook: ../my.yaml"))
   }
+
+  @Test func `test --coverage lists what no test visits, by kind`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let outcome = try casebook.run(["test", "--coverage", Self.bundledFolder + "/tests/late-cancel.tests.yaml"])
+    #expect(outcome.status == 0)
+    let report = try #require(outcome.stdout.components(separatedBy: "coverage of late-cancel:\n").last)
+    #expect(report.contains("  steps no test visits:\n    ask-now\n"))
+    #expect(report.contains("  answers no test gives:\n    need-input: no\n"))
+    #expect(report.contains("  ends no test reaches:\n    end-rebooked\n    end-open\n"))
+    #expect(!report.contains("end-kept"))
+  }
 }

@@ -21,6 +21,8 @@ public enum PlaybookTestRunner {
     public var failures: [String]
     /// The lines typed, in order, inputs included: the same walk as piped input.
     public var typed: [String] = []
+    /// The steps the walk reached, in order, with the answers given.
+    public var path: [CaseState.PathEntry] = []
     /// Whether every expectation held.
     public var passed: Bool { failures.isEmpty }
   }
@@ -64,6 +66,7 @@ public enum PlaybookTestRunner {
     failures += recordFailures(of: test, in: record)
     var outcome = Outcome(name: test.name, failures: failures)
     outcome.typed = walk.typed
+    outcome.path = state.path
     return outcome
   }
 
