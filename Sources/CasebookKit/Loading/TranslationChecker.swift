@@ -7,7 +7,8 @@ enum TranslationChecker {
     for (language, translation) in playbook.translations.sorted(by: { $0.key < $1.key }) {
       let at = translation.location
       for id in translation.steps.keys.sorted() where playbook[id] == nil {
-        diagnostics.append(.translationProblem(language, "has texts for step \(quoted(id)), which does not exist", at: at))
+        diagnostics.append(.translationProblem(language, "has texts for step \(quoted(id)), which does not exist", at: at)
+          .suggesting(id.rawValue, among: steps.map(\.id.rawValue)))
       }
       let missing = steps.filter { step in
         if case .branch = step.kind { return false }

@@ -152,7 +152,13 @@ public enum PlaybookTestRunner {
         var key = current.rawValue
         if case .ask(let question)? = playbook[current]?.kind, question.isInput, let name = question.save { key = name }
         guard let answer = test.answersByStep[key] else {
-          failures.append("no answer for step '\(key)'")
+          // An answer under a misspelt step id is the likely reason.
+          let saved = Set(playbook.steps.compactMap { if case .ask(let question) = $0.kind { question.save } else { nil } })
+          let strays = test.answersByStep.keys.filter { playbook[StepID($0)] == nil && !saved.contains($0) }
+          let near = Suggestion.nearest(to: key, in: strays.sorted()).map {
+            "; the test answers '\($0)', which is no step: is it meant to be '\(key)'?"
+          } ?? ""
+          failures.append("no answer for step '\(key)'\(near)")
           break
         }
         var effects = enter(answer)
