@@ -17,6 +17,11 @@ extension Casebook {
     @Flag(help: "Include the actions already marked done.")
     var all = false
 
+    @Flag(help: "Print the open next actions as iCalendar (RFC 5545), for a calendar to import.")
+    var ics = false
+
+    @OptionGroup var filters: CaseFilterOptions
+
     /// One action, with the case it belongs to.
     struct Item: Encodable {
       /// `CASE#N`, for `casebook done`; `nil` for an unfinished case.
@@ -33,7 +38,8 @@ extension Casebook {
     func run() throws {
       let launcher = Launcher()
       var items: [Item] = []
-      for summary in launcher.store.cases() {
+      let filter = filters.filter(timeZone: launcher.timeZone)
+      for summary in launcher.store.cases() where filter.admits(summary) {
         let header = summary.header
         func item(_ id: String?, _ text: String, due: CivilDate?, done: Date?) -> Item {
           Item(
@@ -46,7 +52,6 @@ extension Casebook {
         }
         switch summary.status {
         case .completed:
-          guard header.mode != .practice && header.mode != .rehearse else { continue }
           guard let record = launcher.keptUpRecord(of: summary) else {
             launcher.console.error("warning: case '\(summary.name)' cannot be read; skipped")
             continue
