@@ -22,6 +22,9 @@ extension Casebook {
 
     @OptionGroup var filters: CaseFilterOptions
 
+    /// The saved value whose date and time is a new appointment (the bundled playbooks' name).
+    static let appointmentValue = "new_time"
+
     /// One action, with the case it belongs to.
     struct Item: Encodable {
       /// `CASE#N`, for `casebook done`; `nil` for an unfinished case.
@@ -38,6 +41,7 @@ extension Casebook {
     func run() throws {
       let launcher = Launcher()
       var items: [Item] = []
+      var appointments: [ICalendar.Event] = []
       let filter = filters.filter(timeZone: launcher.timeZone)
       for summary in launcher.store.cases() where filter.admits(summary) {
         let header = summary.header
@@ -55,6 +59,13 @@ extension Casebook {
           guard let record = launcher.keptUpRecord(of: summary) else {
             launcher.console.error("warning: case '\(summary.name)' cannot be read; skipped")
             continue
+          }
+          if let time = record.values[Self.appointmentValue], let start = CivilDate.parse(time, today: .reference),
+            start.minuteOfDay != nil
+          {
+            appointments.append(ICalendar.Event(
+              id: "\(summary.name)-\(Self.appointmentValue)",
+              summary: ["Appointment", header.client].compactMap { $0 }.joined(separator: ": "), start: start))
           }
           for (index, action) in record.nextActions.enumerated() where all || action.done == nil {
             items.append(item("\(summary.name)#\(index + 1)", action.text, due: action.due, done: action.done))
@@ -75,6 +86,17 @@ extension Casebook {
       }
       if json {
         launcher.console.writeVerbatim(try JSONOutput.encode(items))
+        return
+      }
+      if ics {
+        var calendar = ICalendar()
+        calendar.toDos = items.filter { $0.done == nil }.map { item in
+          ICalendar.ToDo(
+            id: item.id ?? item.case, summary: [item.text, item.client].compactMap { $0 }.joined(separator: " · "),
+            due: item.due, description: "Casebook case \(item.case) (\(item.playbook))")
+        }
+        calendar.events = appointments
+        launcher.console.writeVerbatim(calendar.text(stamp: launcher.clock.now()))
         return
       }
       guard !items.isEmpty else {
