@@ -25,7 +25,7 @@ for name in sorted(os.listdir(f"{template}/cases")):
     lines = open(f"{folder}/journal.log", "rb").read().split(b"\n")[:-1]
     entries = [json.loads(line.split(b" ", 2)[2]) for line in lines]
     record = json.load(open(f"{folder}/record.json"))
-    templates.append((entries, record))
+    templates.append((entries, record, open(f"{folder}/record.md").read()))
 
 def frame(entry):
     data = json.dumps(entry, separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode()
@@ -50,7 +50,7 @@ os.makedirs(f"{target}/cases", mode=0o700, exist_ok=True)
 end = datetime(2026, 11, 24, 9, 0, tzinfo=timezone.utc)
 span = timedelta(days=365 * years)
 for index in range(count):
-    entries, record = random.choice(templates)
+    entries, record, markdown = random.choice(templates)
     client = random.choice(names)
     old_client = record.get("client")
     started = end - span * random.random()
@@ -69,8 +69,11 @@ for index in range(count):
         out.write(b"".join(frame(entry) for entry in new_entries))
     with open(f"{folder}/record.json", "w") as out:
         json.dump(new_record, out, indent=2, sort_keys=True, ensure_ascii=False)
-    # The record was written after the journal's last entry.
+    with open(f"{folder}/record.md", "w") as out:
+        out.write(markdown.replace(old_client, client) if old_client else markdown)
+    # The records were written after the journal's last entry.
     stamp = (started + timedelta(minutes=30)).timestamp()
     os.utime(f"{folder}/journal.log", (stamp, stamp))
     os.utime(f"{folder}/record.json", (stamp + 1, stamp + 1))
+    os.utime(f"{folder}/record.md", (stamp + 1, stamp + 1))
 print(f"{count} cases of {clients} clients over {years} years in {target}/cases", file=sys.stderr)
