@@ -13,7 +13,7 @@ struct Casebook: ParsableCommand {
       Cases are kept under $CASEBOOK_HOME (default: $XDG_DATA_HOME/casebook or ~/.local/share/casebook).
       """,
     version: "casebook 0.1.0",
-    subcommands: [Run.self, List.self, Resume.self, Cases.self, Next.self, Done.self, Check.self, Graph.self, Test.self, Practice.self, Rehearse.self]
+    subcommands: [Run.self, List.self, Resume.self, Cases.self, Next.self, Done.self, Clients.self, Client.self, Search.self, Check.self, Graph.self, Test.self, Practice.self, Rehearse.self]
   )
 
   func run() throws {
@@ -119,8 +119,11 @@ extension Casebook {
     @Flag(help: "Keep this session's answers out of the line-editing history.")
     var noHistory = false
 
+    @Flag(help: "With no case named, take the latest interrupted practice case too.")
+    var practice = false
+
     func run() throws {
-      throw ExitCode(Launcher().resumeCase(caseName, history: !noHistory))
+      throw ExitCode(Launcher().resumeCase(caseName, history: !noHistory, practice: practice))
     }
   }
 

@@ -18,9 +18,14 @@ extension Casebook.Cases {
     @Flag(help: "Print JSON for programs.")
     var json = false
 
+    @OptionGroup var filters: CaseFilterOptions
+
     func run() throws {
       let launcher = Launcher()
-      let cases = launcher.store.cases().sorted { $0.header.started > $1.header.started }
+      var filter = filters.filter(timeZone: launcher.timeZone)
+      // Practice and rehearsals are listed, marked, unless a mode is asked for.
+      filter.practice = true
+      let cases = launcher.store.cases().filter(filter.admits).sorted { $0.header.started > $1.header.started }
       let records = Dictionary(uniqueKeysWithValues: cases.map { ($0.name, launcher.keptUpRecord(of: $0)) })
       if json {
         let items = cases.map { summary in
@@ -33,14 +38,18 @@ extension Casebook.Cases {
         return
       }
       guard !cases.isEmpty else {
-        launcher.console.write("No cases yet under \(TextSanitizer.clean(launcher.store.casesFolder)).\n")
+        if filters.isFiltering {
+          launcher.console.write("No cases match.\n")
+        } else {
+          launcher.console.write("No cases yet under \(TextSanitizer.clean(launcher.store.casesFolder)).\n")
+        }
         return
       }
       let time = TimeFormatter(timeZone: launcher.timeZone)
       let rows = cases.map { summary in
         let due = records[summary.name]??.nextActions.filter { $0.done == nil }.compactMap(\.due).min()
         return [time.dateTime(summary.header.started), summary.header.playbook, summary.header.client ?? "-",
-         summary.listedStatus, due?.description ?? "-", summary.name].map { TextSanitizer.clean($0) }
+         Casebook.Cases.marked(summary), due?.description ?? "-", summary.name].map { TextSanitizer.clean($0) }
       }
       let layout = TableLayout(
         columns: [
@@ -50,6 +59,20 @@ extension Casebook.Cases {
       for line in layout.lines(rows, width: launcher.console.lineWidth) {
         launcher.console.writeVerbatim(line + "\n")
       }
+    }
+  }
+
+  /// A case's status as the table shows it: practice and rehearsals marked, not client history.
+  static func marked(_ summary: CaseStore.Summary) -> String {
+    marked(status: summary.listedStatus, mode: summary.header.mode)
+  }
+
+  /// A status with its mode's mark.
+  static func marked(status: String, mode: CaseMode) -> String {
+    switch mode {
+    case .practice: "\(status) (practice)"
+    case .rehearse: "\(status) (rehearsal)"
+    case .live, .coach: status
     }
   }
 

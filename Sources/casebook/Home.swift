@@ -40,7 +40,7 @@ struct Home {
       return 1
     }
     let interrupted = launcher.store.cases().filter {
-      $0.status == .interrupted && $0.damage == nil && $0.header.mode != .rehearse
+      $0.status == .interrupted && $0.damage == nil && CaseStore.isClientHistory($0.header.mode)
     }
     let options = playbooks.map(Option.playbook) + interrupted.prefix(Self.resumableLimit).map(Option.resume)
     list(options)

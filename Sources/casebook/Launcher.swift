@@ -90,6 +90,7 @@ struct Launcher {
     let writer = CaseWriter(
       store: store, day: TimeFormatter(timeZone: timeZone).day(started), header: header, snapshot: snapshot)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
+    if CaseStore.isClientHistory(mode), playbook.readsHistory { engine.historyBook = store.historyBook() }
     let effects = engine.handle(.begin, at: started)
     let lineReader = reader ?? makeReader(history: history)
     let session = CaseSession(
@@ -113,8 +114,8 @@ struct Launcher {
   }
 
   /// Resumes a case, by name or the latest interrupted one; returns the exit status.
-  func resumeCase(_ name: String?, history: Bool, reader given: (any LineReader)? = nil) -> Int32 {
-    guard let summary = resumableCase(named: name), let opened = openJournal(of: summary),
+  func resumeCase(_ name: String?, history: Bool, practice: Bool = false, reader given: (any LineReader)? = nil) -> Int32 {
+    guard let summary = resumableCase(named: name, practice: practice), let opened = openJournal(of: summary),
       let original = casePlaybook(of: summary)
     else { return 1 }
     let (journal, contents) = opened
@@ -134,7 +135,7 @@ struct Launcher {
 
   /// The case named, or the latest interrupted one, if it can be resumed; `nil` once the reason
   /// it cannot is printed.
-  private func resumableCase(named name: String?) -> CaseStore.Summary? {
+  private func resumableCase(named name: String?, practice: Bool) -> CaseStore.Summary? {
     let summary: CaseStore.Summary
     if let name {
       guard
@@ -145,9 +146,10 @@ struct Launcher {
       guard
         let latest = store.cases().first(where: {
           $0.status == .interrupted && $0.damage == nil && $0.header.mode != .rehearse
+            && (practice || $0.header.mode != .practice)
         })
       else {
-        console.error("no interrupted case to resume under '\(store.casesFolder)'")
+        console.error("no interrupted case to resume under '\(store.casesFolder)'" + (practice ? "" : " (practice ones: casebook resume --practice)"))
         return nil
       }
       summary = latest
@@ -220,7 +222,7 @@ struct Launcher {
     do {
       let engine = try CaseEngine(playbook: playbook, replaying: entries, timeZone: timeZone)
       for entry in engine.state.unfitEntries {
-        if case .answered(let step, _, _) = entry {
+        if case .answered(let step, _, _, _) = entry {
           console.error("warning: the answer at step '\(step)' no longer fits the playbook and was skipped")
         }
       }

@@ -17,6 +17,14 @@ extension Casebook {
     @Flag(help: "Include the actions already marked done.")
     var all = false
 
+    @Flag(help: "Print the open next actions as iCalendar (RFC 5545), for a calendar to import.")
+    var ics = false
+
+    @OptionGroup var filters: CaseFilterOptions
+
+    /// The saved value whose date and time is a new appointment (the bundled playbooks' name).
+    static let appointmentValue = "new_time"
+
     /// One action, with the case it belongs to.
     struct Item: Encodable {
       /// `CASE#N`, for `casebook done`; `nil` for an unfinished case.
@@ -33,7 +41,9 @@ extension Casebook {
     func run() throws {
       let launcher = Launcher()
       var items: [Item] = []
-      for summary in launcher.store.cases() {
+      var appointments: [ICalendar.Event] = []
+      let filter = filters.filter(timeZone: launcher.timeZone)
+      for summary in launcher.store.cases() where filter.admits(summary) {
         let header = summary.header
         func item(_ id: String?, _ text: String, due: CivilDate?, done: Date?) -> Item {
           Item(
@@ -46,10 +56,16 @@ extension Casebook {
         }
         switch summary.status {
         case .completed:
-          guard header.mode != .practice && header.mode != .rehearse else { continue }
           guard let record = launcher.keptUpRecord(of: summary) else {
             launcher.console.error("warning: case '\(summary.name)' cannot be read; skipped")
             continue
+          }
+          if let time = record.values[Self.appointmentValue], let start = CivilDate.parse(time, today: .reference),
+            start.minuteOfDay != nil
+          {
+            appointments.append(ICalendar.Event(
+              id: "\(summary.name)-\(Self.appointmentValue)",
+              summary: ["Appointment", header.client].compactMap { $0 }.joined(separator: ": "), start: start))
           }
           for (index, action) in record.nextActions.enumerated() where all || action.done == nil {
             items.append(item("\(summary.name)#\(index + 1)", action.text, due: action.due, done: action.done))
@@ -70,6 +86,17 @@ extension Casebook {
       }
       if json {
         launcher.console.writeVerbatim(try JSONOutput.encode(items))
+        return
+      }
+      if ics {
+        var calendar = ICalendar()
+        calendar.toDos = items.filter { $0.done == nil }.map { item in
+          ICalendar.ToDo(
+            id: item.id ?? item.case, summary: [item.text, item.client].compactMap { $0 }.joined(separator: " · "),
+            due: item.due, description: "Casebook case \(item.case) (\(item.playbook))")
+        }
+        calendar.events = appointments
+        launcher.console.writeVerbatim(calendar.text(stamp: launcher.clock.now()))
         return
       }
       guard !items.isEmpty else {

@@ -47,8 +47,12 @@ extension CaseEngine {
     switch entry {
     case .opened(let header):
       return open(header)
-    case .answered(let step, let text, let at):
+    case .answered(let step, let text, let at, _):
       return answer(step, text, at: at, entry: entry)
+    case .renamedClient(let client, _, _):
+      state.header.client = client
+      if playbook.inputs.contains("client") { state.values["client"] = .text(client) }
+      return []
     case .undone(_, let at):
       return undo(at: at, entry: entry)
     case .noted(let text, let at):
@@ -152,6 +156,7 @@ extension CaseEngine {
       announcedBefore: state.announcedTimers))
     if let save = asked.save { state.values[save] = value }
     if asked.isInput, asked.save == "client", case .text(let client) = value { state.header.client = client }
+    readHistory()
     let next: StepID
     switch asked.answers {
     case .choices(let choices):
@@ -210,6 +215,16 @@ extension CaseEngine {
     state.path.append(.init(step: step, text: question.text, answer: answer, value: value, at: now))
     if let name = question.save { state.values[name] = value }
     return []
+  }
+
+  /// At the first answer of a live or coached case with a client, whose playbook reads the
+  /// history: the client's earlier cases, into the header, which goes to the disk with that answer.
+  private mutating func readHistory() {
+    guard state.header.history == nil, let book = historyBook, let client = state.header.client,
+      state.header.mode == .live || state.header.mode == .coach,
+      state.history.filter({ if case .answered = $0 { true } else { false } }).count == 1, playbook.readsHistory
+    else { return }
+    state.header.history = book.history(of: client, before: state.header.started)
   }
 
   /// Moves the scenario's time on to `timer`'s deadline (never back).

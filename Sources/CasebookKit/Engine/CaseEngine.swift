@@ -15,6 +15,9 @@ public struct CaseEngine: Sendable {
   /// A date answer waiting to be confirmed with Enter, if one is; not part of the journaled case.
   public internal(set) var pendingReading: PendingReading?
   let calendar: Calendar
+  /// Where a new case reads its client's history (see ``ClientHistoryBook``); `nil` when replaying,
+  /// since the history read is in the journal's header.
+  public var historyBook: ClientHistoryBook?
   /// Reads the dates typed, in the case's language and English.
   let dates: DateReader
 
@@ -113,6 +116,9 @@ public struct CaseEngine: Sendable {
       }
     }
     if let pending, text.isEmpty { return answer(pending.canonical, at: now, asking: current) }
+    if text.isEmpty, let step = playbook[current], let given = state.historyAnswer(at: step) {
+      return write(.answered(step: current, answer: given.answer, at: now, source: .history))
+    }
     guard case .ask(var question)? = playbook[current]?.kind else { return [] }
     if case .choices(let all) = question.answers { question.answers = .choices(state.offered(all)) }
     let civilNow = CivilDate(dateAndTime: now, in: calendar)

@@ -22,6 +22,9 @@ public struct CaseScreen {
     var effects: [Effect] = [.show(Output(.question, question.text))]
     effects += coaching(for: step)
     effects.append(.show(Output(.choices, answerLines(question))))
+    if let given = state.historyAnswer(at: step) {
+      effects.append(.show(Output(.info, "\(given.found) Enter answers \(given.answer); or type another answer.")))
+    }
     return effects + [.ask(prompt(id))]
   }
 

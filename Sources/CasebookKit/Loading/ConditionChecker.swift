@@ -96,6 +96,11 @@ struct ConditionChecker {
     case .compare(let left, let comparison, let right):
       let lhs = resolve(left)
       let rhs = resolve(right)
+      let historyProblems = [lhs, rhs].compactMap { operand -> Problem? in
+        guard case .name(let name, let offset) = operand else { return nil }
+        return Self.historyProblem(name, at: offset)
+      }
+      if !historyProblems.isEmpty { return (.compare(lhs, comparison, rhs), historyProblems) }
       if comparison == .has {
         guard case .checklist(let items) = type(of: lhs) else {
           return (.compare(lhs, comparison, rhs), [Problem(code: .typeMismatch, message: "'has' needs a saved checklist on its left, such as 'causes has cost'", offset: lhs.offset)])
@@ -110,13 +115,15 @@ struct ConditionChecker {
   }
 
   private func resolve(_ operand: Condition.Operand) -> Condition.Operand {
-    if case .name(let name, let offset) = operand, types[name] == nil { return .word(name, offset: offset) }
+    if case .name(let name, let offset) = operand, types[name] == nil, !name.hasPrefix(HistoryName.prefix) {
+      return .word(name, offset: offset)
+    }
     return operand
   }
 
   private func type(of operand: Condition.Operand) -> ValueType {
     switch operand {
-    case .name(let name, _): types[name] ?? .word(name)
+    case .name(let name, _): types[name] ?? Self.historyType(name) ?? .word(name)
     case .word(let word, _): .word(word)
     case .literal(let value, _):
       switch value {
@@ -135,6 +142,20 @@ struct ConditionChecker {
     case .word(let word, _): "\(quoted(word))"
     case .literal(let value, _): "\(quoted(value))"
     }
+  }
+
+  /// The type of a history name: a number of cases, or a date; `nil` for any other name.
+  static func historyType(_ name: String) -> ValueType? {
+    HistoryName(name).map { $0.isDate ? .date : .number }
+  }
+
+  /// The problem with a name that begins `history.` but is not one.
+  static func historyProblem(_ name: String, at offset: Int) -> Problem? {
+    guard name.hasPrefix(HistoryName.prefix), HistoryName(name) == nil else { return nil }
+    return Problem(
+      code: .unknownName,
+      message: "\(quoted(name)) is not a history name; write history.PLAYBOOK.90d (a count in the last 90 days), history.PLAYBOOK.ever, or history.last.PLAYBOOK (a date), with 'any' for every playbook",
+      offset: offset)
   }
 
   private func unknown(_ name: String, at offset: Int) -> Problem {
@@ -225,11 +246,48 @@ extension ConditionChecker {
           at: step.stopLocation ?? step.location).suggesting(name, among: checker.timers.sorted()))
       }
     }
+    for step in steps where !step.fromHistory.isEmpty {
+      diagnostics += fromHistoryProblems(step, file: playbook.file)
+    }
     // The steps keep their ids and places, so the playbook's index of them still holds.
     var resolved = playbook
     resolved.steps = steps
     diagnostics += ReferenceChecker.check(resolved, types: checker.types)
     diagnostics += TranslationChecker.check(resolved)
     return (resolved, diagnostics)
+  }
+}
+
+extension ConditionChecker {
+  /// What is wrong with a step's `from_history`: a name that is not a history name, or names that
+  /// cannot answer its question (a yes/no question or a number takes counts, a date takes
+  /// `history.last.…`).
+  static func fromHistoryProblems(_ step: Step, file: String) -> [Diagnostic] {
+    let at = step.fromHistoryLocation ?? step.location
+    var problems: [Diagnostic] = []
+    for name in step.fromHistory where HistoryName(name) == nil {
+      problems.append(.conditionProblem(.unknownName, historyProblem(name, at: 0)?.message ?? "\(quoted(name)) is not a history name", at: at))
+    }
+    guard problems.isEmpty else { return problems }
+    let dates = step.fromHistory.compactMap(HistoryName.init).filter(\.isDate).count
+    let fits: Bool
+    switch step.kind {
+    case .ask(let question):
+      switch question.answers {
+      case .choices(let choices):
+        fits = dates == 0 && Set(["yes", "no"]).isSubset(of: choices.map { $0.answer.lowercased() })
+      case .input(.number, _): fits = dates == 0
+      case .input(.date, _): fits = dates == step.fromHistory.count
+      case .input, .checklist: fits = false
+      }
+    case .say, .end, .branch: fits = false
+    }
+    if !fits {
+      problems.append(.conditionProblem(
+        .typeMismatch,
+        "'from_history' answers a question with the choices yes and no or a number (from counts such as history.no-show.ever), or a date (from history.last.PLAYBOOK)",
+        at: at))
+    }
+    return problems
   }
 }

@@ -48,7 +48,7 @@ public enum ConditionParser {
     var index = 0
     func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
       ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_"
-        || scalar == "-" || scalar == ":"
+        || scalar == "-" || scalar == ":" || scalar == "."
     }
     while index < scalars.count {
       let scalar = scalars[index]
@@ -201,7 +201,7 @@ public enum ConditionParser {
           throw Failure(message: "expected a name or a value before '\(word)'", offset: offset)
         }
         advance()
-        if NodeReader.isValidName(word) { return .name(word, offset: offset) }
+        if NodeReader.isValidName(word) || word.hasPrefix(HistoryName.prefix) { return .name(word, offset: offset) }
         return .word(word, offset: offset)
       case .symbol(let symbol):
         throw Failure(message: "expected a name or a value, found '\(symbol)'", offset: offset)

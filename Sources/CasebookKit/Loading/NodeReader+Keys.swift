@@ -15,6 +15,7 @@ extension NodeReader {
   enum StepKey: String, MappingKey {
     case id, say, ask, end, branch, next, choices, input, save, detail, why, drafts, decision
     case actions, checklist, timer, stop, handover, when
+    case fromHistory = "from_history"
   }
 
   /// One answer among an ask's `choices`.

@@ -41,6 +41,12 @@ extension NodeReader {
         step.stops = stringList(stopField.value, field: "stop")
       }
     }
+    if let historyField = fields[.fromHistory] {
+      if case .scalar(let scalar) = historyField.value { step.fromHistory = [scalar.string.trimmingWhitespace()] } else {
+        step.fromHistory = stringList(historyField.value, field: "from_history")
+      }
+      step.fromHistoryLocation = location(of: historyField.value)
+    }
     if let whenField = fields[.when] {
       if step.successors.count == 1 && !step.isEnd {
         (step.condition, step.conditionLocation) = readCondition(.when, in: fields)

@@ -44,6 +44,12 @@ public struct Step: Sendable, Hashable {
   public var condition: Condition?
   /// Where its condition's text begins, for diagnostics.
   public var conditionLocation: SourceLocation?
+  /// At a question: the history names (``HistoryName``) whose answer Casebook offers from the
+  /// client's history: counts are added up (a yes/no question reads more than none as `yes`), a
+  /// date question takes the latest day.
+  public var fromHistory: [String] = []
+  /// Where `from_history` is written, for diagnostics.
+  public var fromHistoryLocation: SourceLocation?
 
   /// Creates a step.
   public init(

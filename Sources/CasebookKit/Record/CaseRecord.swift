@@ -255,7 +255,9 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   private static func historyEntry(_ entry: JournalEntry) -> HistoryEntry? {
     switch entry {
     case .opened: nil
-    case .answered(let step, let answer, let at): HistoryEntry(event: .answered, step: step, text: answer, at: at)
+    case .answered(let step, let answer, let at, let source):
+      HistoryEntry(event: source == .history ? .answeredFromHistory : .answered, step: step, text: answer, at: at)
+    case .renamedClient(let client, _, let at): HistoryEntry(event: .clientRenamed, text: client, at: at)
     case .undone(let step, let at): HistoryEntry(event: .undone, step: step, at: at)
     case .noted(let text, let at): HistoryEntry(event: .noted, text: text, at: at)
     case .left(let reason, let at): HistoryEntry(event: .left, text: reason.rawValue, at: at)

@@ -75,7 +75,9 @@ public enum CaseRecordRenderer {
     // An undo takes back the latest answer still standing at its step.
     var answers: [StepID: [String]] = [:]
     for entry in record.history {
-      if entry.event == .answered, let step = entry.step { answers[step, default: []].append(entry.text ?? "") }
+      if entry.event == .answered || entry.event == .answeredFromHistory, let step = entry.step {
+        answers[step, default: []].append(entry.text ?? "")
+      }
       if entry.event == .undone, let step = entry.step, let answer = answers[step]?.popLast() {
         let asked = stepText(step, in: record).map { escape($0) + " " } ?? ""
         lines.append("- \(time.clock(entry.at)) \(asked)**\(escape(answer))**")

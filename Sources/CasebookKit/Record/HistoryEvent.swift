@@ -2,6 +2,10 @@
 public enum HistoryEvent: String, Sendable, Hashable, Codable, CaseIterable {
   /// A question was answered.
   case answered
+  /// A question was answered with what the client's history gave (`from_history`).
+  case answeredFromHistory = "answered-from-history"
+  /// The case's client was renamed, or merged into another (`casebook client`).
+  case clientRenamed = "client-renamed"
   /// An answer was taken back.
   case undone
   /// A free note was written.

@@ -6,8 +6,9 @@ public import Foundation
 public enum JournalEntry: Sendable, Hashable, Codable {
   /// The case began: what it runs and for whom.
   case opened(CaseHeader)
-  /// A question was answered; `answer` is the canonical form (the choice word, or the value).
-  case answered(step: StepID, answer: String, at: Date)
+  /// A question was answered; `answer` is the canonical form (the choice word, or the value);
+  /// `source` is `history` when the person took the answer the client's history gave.
+  case answered(step: StepID, answer: String, at: Date, source: AnswerSource? = nil)
   /// The last answer was taken back.
   case undone(step: StepID, at: Date)
   /// A free note.
@@ -42,6 +43,16 @@ public enum JournalEntry: Sendable, Hashable, Codable {
   /// The person marked a draft, as last filled or edited, as sent (`:sent`).
   case draftSent(step: StepID, number: Int?, at: Date)
 
+  /// The client's cases were named otherwise (`casebook client rename` or `merge`): from now on
+  /// the case is `client`'s.
+  case renamedClient(client: String, from: String?, at: Date)
+
+  /// Where an answer came from, when not typed.
+  public enum AnswerSource: String, Sendable, Hashable, Codable {
+    /// Taken from the client's history (a step's `from_history`).
+    case history
+  }
+
   /// Why a case was left before its end.
   public enum LeaveReason: String, Sendable, Hashable, Codable {
     /// `:quit`.
@@ -56,10 +67,10 @@ public enum JournalEntry: Sendable, Hashable, Codable {
   public var at: Date {
     switch self {
     case .opened(let header): header.started
-    case .answered(_, _, let at), .undone(_, let at), .noted(_, let at), .left(_, let at),
+    case .answered(_, _, let at, _), .undone(_, let at), .noted(_, let at), .left(_, let at),
       .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at, _), .carried(_, _, let at), .attempted(_, _, let at), .said(_, _, let at),
       .expired(_, _, let at), .skipped(_, let at), .actionDone(_, _, let at), .actionReopened(_, let at, _),
-      .draftCopied(_, _, let at), .draftSent(_, _, let at):
+      .draftCopied(_, _, let at), .draftSent(_, _, let at), .renamedClient(_, _, let at):
       at
     }
   }
@@ -100,6 +111,9 @@ public struct CaseHeader: Sendable, Hashable, Codable {
   /// `true` when the person kept this case out of the line history (`--no-history`), so that
   /// resuming it keeps it out too; `nil` otherwise.
   public var noHistory: Bool?
+  /// The client's earlier cases, read when the case began (or when its client was named at its
+  /// first question); `nil` when the case has no client or is practice or a rehearsal.
+  public var history: ClientHistory?
 
   /// How a rehearsal is set up: the order of the client's replies, how many, and whether the plan
   /// is asked.

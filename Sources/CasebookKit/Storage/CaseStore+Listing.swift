@@ -42,7 +42,8 @@ extension CaseStore {
         damage: damage ?? .noHeader)
     }
     var summary = Summary(
-      name: caseName, folder: folder, header: header, status: .interrupted, lastActivity: activity, damage: damage)
+      name: caseName, folder: folder, header: Self.renamed(header, by: contents.entries), status: .interrupted,
+      lastActivity: activity, damage: damage)
     summary.status = status(of: summary, entries: contents.entries)
     return summary
   }
@@ -61,6 +62,13 @@ extension CaseStore {
         playbook: original.translated(to: summary.header.language), replaying: entries, timeZone: Self.replayZone)
     else { return isFinished ? .completed : .interrupted }
     return engine.state.status == .completed ? .completed : .interrupted
+  }
+
+  /// The header with the client's name as the journal's last rename (`casebook client`) left it.
+  static func renamed(_ header: CaseHeader, by entries: [JournalEntry]) -> CaseHeader {
+    var header = header
+    for case .renamedClient(let client, _, _) in entries { header.client = client }
+    return header
   }
 
   /// The zone a listing replays a journal in: where a case stands does not depend on it.

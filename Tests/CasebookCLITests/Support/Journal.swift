@@ -17,7 +17,7 @@ struct JournalReading {
     for entry in contents.entries {
       switch entry {
       case .opened: events.append("opened")
-      case .answered(_, let answer, _):
+      case .answered(_, let answer, _, _):
         answers.append(answer)
         events.append("answered")
       case .undone:
@@ -37,6 +37,7 @@ struct JournalReading {
       case .skipped: events.append("skipped")
       case .actionDone: events.append("action-done")
       case .actionReopened: events.append("action-reopened")
+      case .renamedClient: events.append("renamed-client")
       }
     }
     self.answers = answers

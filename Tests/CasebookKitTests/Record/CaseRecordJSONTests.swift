@@ -21,6 +21,12 @@ import Testing
           "text" : "no"
         },
         {
+          "at" : "2026-11-24T09:01:30Z",
+          "event" : "answered-from-history",
+          "step" : "pattern",
+          "text" : "no"
+        },
+        {
           "at" : "2026-11-24T09:01:00Z",
           "event" : "undone",
           "step" : "reached"
@@ -75,6 +81,11 @@ import Testing
           "at" : "2026-11-25T08:31:00Z",
           "event" : "action-reopened",
           "text" : "Send the written confirmation"
+        },
+        {
+          "at" : "2026-11-26T10:00:00Z",
+          "event" : "client-renamed",
+          "text" : "Kim"
         }
       ],
       "mode" : "live",
@@ -160,8 +171,8 @@ import Testing
     #expect(record.steps.map(\.kind) == [.say, .ask, .branch, .unknown, .end])
     #expect(
       record.history.map(\.event) == [
-        .answered, .undone, .noted, .left, .resumed, .attempted, .said, .expired, .skipped,
-        .finished, .actionDone, .actionReopened,
+        .answered, .answeredFromHistory, .undone, .noted, .left, .resumed, .attempted, .said, .expired, .skipped,
+        .finished, .actionDone, .actionReopened, .clientRenamed,
       ])
     #expect(
       record.nextActions.map(\.due) == [
