@@ -6,7 +6,7 @@ extension Casebook {
     static let configuration = CommandConfiguration(
       abstract: "Print a playbook's decision tree as a Mermaid or Graphviz DOT diagram.")
 
-    @Argument(help: "A playbook id or the path of a playbook file.")
+    @Argument(help: "A playbook id or the path of a playbook file.", completion: ShellCompletions.playbooks)
     var playbook: String
 
     @Option(help: "mermaid (default) or dot.")

@@ -23,15 +23,23 @@ final class LibEditLineReader: LineReader {
   private var lineKeys: [Character: (answer: String, echo: String)] = [:]
   /// The prompt of the line being read, for what of it the history may keep.
   private var asked: Prompt?
+  private let accessible: Bool
+  private let times: TimeFormatter
+  private var spoken: SpokenCountdown?
 
   /// - Parameters:
   ///   - console: Where prompts and notices go.
   ///   - historyPath: The history file, or `nil` to keep answers out of history.
   ///   - clock: The time, for the countdown and the timing of one-key answers.
-  init(console: Console, historyPath: String?, clock: Clock) {
+  ///   - accessible: Speak the countdown at set points in plain lines (``SpokenCountdown``)
+  ///     instead of redrawing it every second.
+  ///   - timeZone: The zone the accessible prompt writes its deadline in.
+  init(console: Console, historyPath: String?, clock: Clock, accessible: Bool = false, timeZone: TimeZone = .current) {
     self.console = console
     self.historyPath = historyPath
     self.clock = clock
+    self.accessible = accessible
+    self.times = TimeFormatter(timeZone: timeZone)
     cel_initialize("casebook")
     cel_set_escape_timeout(Self.escapeWaitMilliseconds)
     if let historyPath { loadHistory(historyPath) }
@@ -60,7 +68,7 @@ final class LibEditLineReader: LineReader {
       _ = followResize()
       setCompletions(prompt.completions)
       console.flush()
-      shownPrompt = Self.countdown(to: prompt.deadline, now: clock.now()) + prompt.text
+      shownPrompt = countdown(to: prompt.deadline, now: clock.now()) + prompt.text
       lineKeys = Self.lineKeys(prompt.singleKeys)
       asked = prompt
       cel_line_begin(shownPrompt)
@@ -69,7 +77,8 @@ final class LibEditLineReader: LineReader {
     let interruptsBefore = cel_interrupt_count()
     while true {
       let now = clock.now()
-      let text = Self.countdown(to: prompt.deadline, now: now) + prompt.text
+      if accessible { speakCountdown(to: prompt.deadline, now: now) }
+      let text = countdown(to: prompt.deadline, now: now) + prompt.text
       if text != shownPrompt {
         shownPrompt = text
         cel_line_set_prompt(text)
@@ -218,6 +227,21 @@ final class LibEditLineReader: LineReader {
       }
     }
     return keys
+  }
+
+  /// The countdown before the prompt: the time left, redrawn each second; in accessible mode the
+  /// deadline itself (`[until 10:42] `), which changes only when it passes.
+  private func countdown(to deadline: Date?, now: Date) -> String {
+    guard accessible, let deadline, deadline > now else { return Self.countdown(to: deadline, now: now) }
+    return "[until \(times.clock(deadline))] "
+  }
+
+  /// In accessible mode the set points of the countdown are said once each, above the line being
+  /// typed.
+  private func speakCountdown(to deadline: Date?, now: Date) {
+    guard let deadline else { return }
+    if spoken?.deadline != deadline { spoken = SpokenCountdown(deadline: deadline, start: now) }
+    if let line = spoken?.announcement(at: now) { cel_line_print_above(console.wrapped(line)) }
   }
 
   /// How long libedit waits after a bare Esc for the rest of a key sequence: short enough that the

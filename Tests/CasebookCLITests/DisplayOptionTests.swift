@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// `--color`, `--no-pager`, `--accessible` and the variables behind them, from outside.
+@Suite(.serialized)
+struct DisplayOptionTests {
+  static let broken = """
+    id: broken
+    title: Broken
+    start: a
+    steps:
+      - id: a
+        say: Hello.
+        next: b
+    """
+
+  @Test func `check colours its diagnostics only when asked to through a pipe`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    try FileManager.default.createDirectory(atPath: casebook.home, withIntermediateDirectories: true)
+    let file = casebook.home + "/broken.yaml"
+    try Self.broken.write(toFile: file, atomically: true, encoding: .utf8)
+    let plain = try casebook.run(["check", file])
+    #expect(plain.status == 1)
+    #expect(!plain.stderr.contains("\u{1B}["), "\(plain.stderr)")
+    let coloured = try casebook.run(["check", file, "--color", "always"])
+    #expect(coloured.status == 1)
+    #expect(coloured.stderr.contains("\u{1B}[1;31merror:\u{1B}[0m"), "\(coloured.stderr)")
+    // Before the command too, and `never` over CLICOLOR_FORCE.
+    #expect(try casebook.run(["--color=always", "check", file]).stderr.contains("\u{1B}[1;31m"))
+    var forced = casebook
+    forced.environment = ["NO_COLOR": "", "CLICOLOR_FORCE": "1"]
+    #expect(try forced.run(["check", file]).stderr.contains("\u{1B}[1;31m"))
+    #expect(try !forced.run(["check", file, "--color", "never"]).stderr.contains("\u{1B}["))
+  }
+
+  @Test func `a --color that is not auto, always or never is refused with the choices`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let outcome = try casebook.run(["list", "--color", "sometimes"])
+    #expect(outcome.status != 0)
+    #expect(outcome.stderr.contains("--color takes one of auto, always, never; got 'sometimes'"), "\(outcome.stderr)")
+  }
+
+  @Test func `help through a pipe is written directly, with the three moments`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    var paged = casebook
+    paged.environment = ["PAGER": "false"]
+    let help = try paged.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("In the moment"), "\(help.stdout)")
+    #expect(help.stdout.contains("Coaching new staff"))
+    #expect(help.stdout.contains("Rehearsing a hard conversation"))
+    let run = try paged.run(["run", "--help"])
+    #expect(run.stdout.contains("Examples:"), "\(run.stdout)")
+  }
+}
+
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed; run .ci/setup"))
+struct PagerAndAccessibleTests {
+  @Test func `at a terminal, help and a record go through PAGER, and --no-pager writes them directly`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    try FileManager.default.createDirectory(atPath: casebook.home, withIntermediateDirectories: true)
+    let paged = casebook.home + "/paged.txt"
+    let session = try TerminalTests().startSession(
+      ["--help"], in: casebook, environment: ["PAGER": "cat > \(TmuxSession.quote(paged)); echo PAGED"])
+    _ = try session.waitFor { $0.contains("PAGED") }
+    #expect(try String(contentsOfFile: paged, encoding: .utf8).contains("Rehearsing a hard conversation"))
+
+    let direct = try TerminalTests().startSession(
+      ["--help", "--no-pager"], in: casebook, environment: ["PAGER": "echo PAGED"])
+    let screen = try direct.waitFor { $0.contains("SUBCOMMANDS") }
+    #expect(!screen.contains("PAGED"), "\(screen)")
+  }
+
+  @Test func `accessible mode does not redraw the countdown; it says the time left in plain lines`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    // The stepped fake clock moves a minute at each reading: a 20-minute wait passes in seconds.
+    var environment = casebook.baseEnvironment().filter {
+      ["CASEBOOK_HOME", "TZ", "CASEBOOK_FAKE_NOW", "PATH", "HOME"].contains($0.key)
+    }
+    environment["TERM"] = "xterm-256color"
+    environment["LANG"] = "C.UTF-8"
+    environment["ACCESSIBLE"] = "1"
+    let session = try TmuxSession(
+      command: [CasebookProcess.binary, "run", fixture("timer.yaml")], environment: environment, width: 60, height: 40)
+    _ = try session.waitFor { $0.contains("How long will you wait?") }
+    try session.enter("20m")
+    let screen = try session.waitFor(seconds: 30) { $0.contains("1 minute left.") }
+    #expect(screen.contains("5 minutes left."), "\(screen)")
+    #expect(screen.contains("Half the wait has passed"), "\(screen)")
+    // The prompt shows the deadline, not a figure redrawn every second.
+    #expect(!screen.contains("left] >"), "\(screen)")
+    #expect(screen.contains("[until "), "\(screen)")
+    #expect(screen.components(separatedBy: "1 minute left.").count == 2, "\(screen)")
+    try session.send("C-c")
+    try session.send("C-c")
+  }
+}
