@@ -11,6 +11,7 @@ final class Console {
   let readsTerminal: Bool
   private let usesStyle: Bool
   private let errorsUseStyle: Bool
+  private let hyperlinks: Hyperlinks
   private let environment: [String: String]
   private let clipboard: Clipboard
   /// The width last worked out, and the count of resizes it was worked out at.
@@ -22,6 +23,7 @@ final class Console {
     isInteractive = readsTerminal && cel_is_terminal(1) != 0
     usesStyle = ColorPolicy.usesColor(environment: environment, isTerminal: cel_is_terminal(1) != 0)
     errorsUseStyle = ColorPolicy.usesColor(environment: environment, isTerminal: cel_is_terminal(2) != 0)
+    hyperlinks = Hyperlinks(environment: environment, isTerminal: cel_is_terminal(1) != 0)
     clipboard = Clipboard(
       environment: environment, terminalTakesEscapes: cel_is_terminal(1) != 0 && environment["TERM"] != "dumb")
   }
@@ -29,6 +31,17 @@ final class Console {
   /// Writes text for people, wrapped to the width: for text this program composed itself.
   func write(_ text: String) {
     writeVerbatim(wrapped(text))
+  }
+
+  /// Writes text for people, wrapped, in which `path` (a record's, a draft's) is a link on a
+  /// terminal that shows them (``Hyperlinks``).
+  func write(_ text: String, linking path: String) {
+    writeVerbatim(hyperlinks.linking(TextSanitizer.clean(path), in: wrapped(text)))
+  }
+
+  /// Shows an information line in which `path` is a link, as ``write(_:linking:)``.
+  func info(_ text: String, linking path: String) {
+    writeVerbatim(hyperlinks.linking(TextSanitizer.clean(path), in: rendered(Output(.info, text))))
   }
 
   /// Writes long text for people, wrapped, through the pager at a terminal (see ``Pager``).

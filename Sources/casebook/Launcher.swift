@@ -62,7 +62,8 @@ struct Launcher {
     }
     let accessible = environment["ACCESSIBLE"].map { !$0.isEmpty && $0 != "0" } ?? false
     return LibEditLineReader(
-      console: console, historyPath: historyPath, clock: clock, accessible: accessible, timeZone: timeZone)
+      console: console, historyPath: historyPath, clock: clock, accessible: accessible, timeZone: timeZone,
+      marksPrompts: !["dumb", "linux"].contains(environment["TERM"] ?? "dumb"))
   }
 
   /// Starts a new case; returns the exit status.

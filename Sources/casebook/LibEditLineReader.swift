@@ -24,6 +24,7 @@ final class LibEditLineReader: LineReader {
   /// The prompt of the line being read, for what of it the history may keep.
   private var asked: Prompt?
   private let accessible: Bool
+  private let marksPrompts: Bool
   private let times: TimeFormatter
   private var spoken: SpokenCountdown?
 
@@ -34,7 +35,13 @@ final class LibEditLineReader: LineReader {
   ///   - accessible: Speak the countdown at set points in plain lines (``SpokenCountdown``)
   ///     instead of redrawing it every second.
   ///   - timeZone: The zone the accessible prompt writes its deadline in.
-  init(console: Console, historyPath: String?, clock: Clock, accessible: Bool = false, timeZone: TimeZone = .current) {
+  ///   - marksPrompts: Wrap the prompt in OSC 133 marks (prompt start, input start), so that
+  ///     terminals that know them can jump from question to question.
+  init(
+    console: Console, historyPath: String?, clock: Clock, accessible: Bool = false, timeZone: TimeZone = .current,
+    marksPrompts: Bool = false
+  ) {
+    self.marksPrompts = marksPrompts
     self.console = console
     self.historyPath = historyPath
     self.clock = clock
@@ -71,7 +78,7 @@ final class LibEditLineReader: LineReader {
       shownPrompt = countdown(to: prompt.deadline, now: clock.now()) + prompt.text
       lineKeys = Self.lineKeys(prompt.singleKeys)
       asked = prompt
-      cel_line_begin(shownPrompt)
+      cel_line_begin(marked(shownPrompt))
       isReading = true
     }
     let interruptsBefore = cel_interrupt_count()
@@ -81,7 +88,7 @@ final class LibEditLineReader: LineReader {
       let text = countdown(to: prompt.deadline, now: now) + prompt.text
       if text != shownPrompt {
         shownPrompt = text
-        cel_line_set_prompt(text)
+        cel_line_set_prompt(marked(text))
       }
       if let deadline = prompt.deadline, now >= deadline, announcedDeadline != deadline {
         announcedDeadline = deadline
@@ -100,6 +107,13 @@ final class LibEditLineReader: LineReader {
         }
       case CEL_KEY_LINE_READY:
         return finishLine(oneKeyAnswer: nil)
+      case CEL_KEY_PASTED:
+        // A pasted text is one answer, never several: its lines were joined, and it waits for Enter.
+        lastWasCancel = false
+        let lines = Int(cel_last_paste_lines())
+        if lines > 1 {
+          cel_line_print_above(console.wrapped("! Pasted \(lines) lines as one answer: Enter takes it, Ctrl-C clears it."))
+        }
       case CEL_KEY_SIGNAL:
         guard let read = signalled(interruptsBefore: interruptsBefore) else { continue }
         return read
@@ -160,7 +174,7 @@ final class LibEditLineReader: LineReader {
       case CEL_KEY_SIGNAL:
         // A resize is followed; Ctrl-C or a request to stop ends the wait (the answer stands).
         guard followResize() else { return }
-        cel_line_set_prompt(shownPrompt)
+        cel_line_set_prompt(marked(shownPrompt))
       default:
         return
       }
@@ -196,7 +210,7 @@ final class LibEditLineReader: LineReader {
     }
     guard cel_interrupt_count() != interruptsBefore else {
       _ = followResize()
-      cel_line_set_prompt(shownPrompt)
+      cel_line_set_prompt(marked(shownPrompt))
       return nil
     }
     return cancel(interruptsBefore: interruptsBefore)
@@ -227,6 +241,13 @@ final class LibEditLineReader: LineReader {
       }
     }
     return keys
+  }
+
+  /// `prompt` as libedit is given it: between OSC 133's prompt-start and input-start marks, each
+  /// inside \u{01}…\u{02} so that neither libedit nor the redraw counts it as columns.
+  private func marked(_ prompt: String) -> String {
+    guard marksPrompts else { return prompt }
+    return "\u{01}\u{1B}]133;A\u{07}\u{02}" + prompt + "\u{01}\u{1B}]133;B\u{07}\u{02}"
   }
 
   /// The countdown before the prompt: the time left, redrawn each second; in accessible mode the

@@ -1,4 +1,4 @@
-public import ArgumentParser
+import ArgumentParser
 import CasebookKit
 import Foundation
 
@@ -62,7 +62,7 @@ enum ShellCompletions {
     let typedFolder = prefix.hasSuffix("/") ? prefix : String(prefix.dropLast(start.count))
     return listed.filter { $0.hasPrefix(start) && !$0.hasPrefix(".") }.sorted().compactMap { entry in
       var isFolder: ObjCBool = false
-      FileManager.default.fileExists(atPath: (folder.isEmpty ? "." : folder) + "/" + entry, isDirectory: &isFolder)
+      _ = FileManager.default.fileExists(atPath: (folder.isEmpty ? "." : folder) + "/" + entry, isDirectory: &isFolder)
       if isFolder.boolValue { return typedFolder + entry + "/" }
       return entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") ? typedFolder + entry : nil
     }

@@ -75,6 +75,26 @@ struct PagerAndAccessibleTests {
     #expect(!screen.contains("PAGED"), "\(screen)")
   }
 
+  @Test func `a pasted text of several lines is one answer that waits for Enter, never several answers`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let session = try TerminalTests().startSession(["run", fixture("small.yaml"), "--client", "Ana"], in: casebook)
+    _ = try session.waitFor { $0.contains("Did you reach them?") }
+    try session.type(":note ")
+    _ = try session.tmux(["set-buffer", "-b", "paste", "rang twice\nno answer\n"], capture: false)
+    _ = try session.tmux(["paste-buffer", "-p", "-b", "paste", "-t", "main"], capture: false)
+    var screen = try session.waitFor { $0.contains(":note rang twice no answer") }
+    #expect(screen.contains("Pasted 2 lines as one answer"), "\(screen)")
+    // Nothing was entered: the question still waits, and Enter takes the whole paste as one note.
+    #expect(!screen.contains("Noted."), "\(screen)")
+    try session.send("Enter")
+    screen = try session.waitFor { $0.contains("Noted.") }
+    #expect(screen.components(separatedBy: "Noted.").count == 2, "\(screen)")
+    #expect(!screen.contains("How long will you wait?"), "\(screen)")
+    try session.send("C-c")
+    try session.send("C-c")
+  }
+
   @Test func `accessible mode does not redraw the countdown; it says the time left in plain lines`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
