@@ -94,9 +94,13 @@ put 0755 "$binary" "$prefix/bin/casebook"
 while IFS= read -r file; do
   put 0644 "playbooks/$file" "$prefix/share/casebook/playbooks/$file"
 done < <(cd playbooks && find . -type f \( -name '*.yaml' -o -name '*.yml' \) | sed 's|^\./||' | LC_ALL=C sort)
+pages=$(mktemp -d "${TMPDIR:-/tmp}/casebook-pages-XXXXXX")
 for page in "$manual_folder"/*.1; do
-  put 0644 "$page" "$prefix/share/man/man1/$(basename "$page")"
+  # A blank line in the help's text is a paragraph break, which mdoc writes .Pp.
+  sed 's/^$/.Pp/' "$page" >"$pages/$(basename "$page")"
+  put 0644 "$pages/$(basename "$page")" "$prefix/share/man/man1/$(basename "$page")"
 done
+rm -rf "$pages"
 completions=$(mktemp -d "${TMPDIR:-/tmp}/casebook-install-XXXXXX")
 trap 'rm -rf "$completions"' EXIT
 for shell in bash zsh fish; do

@@ -94,7 +94,7 @@ extension Casebook {
           casebook run no-show --lang pl               a translation, where the playbook has one
           casebook run no-show --list-steps            the steps and their ids; start none
 
-        At the prompt, :help lists what you can type (:back, :where, :note, :drafts, :sent, :quit …).
+        At the prompt, :help lists what you can type (:back, :where, :note, :drafts, :sent, :quit and more).
         """)
 
     @Argument(help: "A playbook id (see 'casebook list') or the path of a playbook file.", completion: ShellCompletions.playbooks)

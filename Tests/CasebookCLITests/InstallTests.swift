@@ -94,7 +94,7 @@ struct InstallTests {
     #expect(!run.0.isEmpty, "\(run.1)")
     let manual = try Self.bash("MANPAGER=cat man -M \(TmuxSession.quote(prefix + "/share/man")) casebook", environment: own)
     #expect(manual.2 == 0, "\(manual.1)")
-    #expect(manual.0.contains("casebook-run"), "\(manual.0)")
+    #expect(manual.0.contains("casebook.run(1)"), "\(manual.0)")
     let completion = try Self.bash(
       """
       source \(TmuxSession.quote(prefix + "/share/bash-completion/completions/casebook"))
