@@ -5,7 +5,8 @@
 # and a minimal prompt_toolkit prompt as the peer. Interleaved runs; medians and ratios to the
 # hello world of the same run.
 #
-# usage: Benchmarks/startup.sh [RUNS]     (default 60)
+# usage: Benchmarks/startup.sh [RUNS [PREFIX]]   (default 60 runs; PREFIX: an installed Casebook to measure
+#        instead of installing one into a temporary prefix)
 set -euo pipefail
 runs=${1:-60}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,15 +16,19 @@ trap 'rm -rf "$work"' EXIT
 command -v hyperfine >/dev/null || { echo "installing hyperfine (apt)" >&2; apt-get install -y -qq hyperfine >/dev/null; }
 python3 -c "import prompt_toolkit" 2>/dev/null || pip install -q prompt_toolkit
 
-echo "installing into a temporary prefix (bash install.sh: release, Swift runtime linked statically)…" >&2
-bash "$root/install.sh" --prefix "$work/prefix" >/dev/null
-casebook=$work/prefix/bin/casebook
+prefix=${2:-}
+if [ -z "$prefix" ]; then
+  echo "installing into a temporary prefix (bash install.sh: release, Swift runtime linked statically)…" >&2
+  prefix=$work/prefix
+  bash "$root/install.sh" --prefix "$prefix" >/dev/null
+fi
+casebook=$prefix/bin/casebook
 printf 'print("hello")\n' >"$work/hello.swift"
 swiftc -O "$work/hello.swift" -o "$work/hello" 2>/dev/null
 
 export CASEBOOK_HOME=$work/home CASEBOOK_NO_HISTORY=1
 cd /   # as an installed command is used: from anywhere, on its own PATH
-export PATH="$work/prefix/bin:/usr/bin:/bin"
+export PATH="$prefix/bin:/usr/bin:/bin"
 echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d)"
 echo
 echo "first output or prompt on a pseudo terminal, ms (median p10 p90), $runs interleaved runs:"

@@ -152,6 +152,7 @@ unsigned int cel_set_umask(unsigned int mask) { return (unsigned int)umask((mode
 static char *line_text = NULL;
 static int line_ready = 0;
 static int keys_fed = 0;          // keys given to libedit since the line began
+static int unsynced_width = 0;    // columns inserted since libedit last updated rl_line_buffer
 static int next_key = -1;         // the key libedit's next read returns, or -1 to read the terminal
 static int kept_key = -1;         // a key read but kept for the next line, or -1
 static int escape_timeout_ms = 300;
@@ -254,6 +255,7 @@ void cel_line_begin(const char *prompt) {
   line_text = NULL;
   line_ready = 0;
   keys_fed = 0;
+  unsynced_width = 0;
   remember_prompt(prompt);
   fputs("\033[?2004h", stdout);  // bracketed paste: a pasted text arrives marked as one
   rl_callback_handler_install(prompt, line_handler);
@@ -307,7 +309,7 @@ static void clear_edited_line(void) {
   int rows_above = 0;
   if (columns > 0) {
     // Until a key is given to the new line, libedit's buffer still holds the last line's text.
-    int typed = keys_fed > 0 ? display_width(rl_line_buffer, rl_point) : 0;
+    int typed = (keys_fed > 0 ? display_width(rl_line_buffer, rl_point) : 0) + unsynced_width;
     int cursor = prompt_width(shown_prompt) + typed;
     rows_above = cursor / columns;
   }
@@ -381,7 +383,11 @@ static int take_paste(void) {
   while (length > 0 && text[length - 1] == ' ') length--;
   text[length] = '\0';
   paste_line_count = lines;
-  if (length > 0) cel_line_insert(text);
+  if (length > 0) {
+    cel_line_insert(text);
+    // Counted as typed: the redraw measures the line, and a paste is never a one-key answer.
+    keys_fed += 2;
+  }
   free(text);
   return 1;
 }
@@ -418,6 +424,7 @@ cel_feed cel_line_feed(int key) {
   rl_callback_read_char();
   next_key = -1;
   keys_fed++;
+  unsynced_width = 0;
   if (line_ready) return CEL_FEED_LINE_READY;
   if (interrupt_count != interrupts) return CEL_FEED_INTERRUPTED;  // Ctrl-C inside a sequence
   return CEL_FEED_PENDING;
@@ -429,8 +436,11 @@ int cel_line_holds_one_key(void) { return keys_fed == 1 && rl_end == 1 && rl_poi
 
 void cel_line_insert(const char *text) {
   if (text[0] == '\0') return;
+  clear_edited_line();  // libedit redraws from the line's start, which may be rows above
   rl_insert_text(text);
-  fputs("\r\033[K", stdout);  // libedit redraws from the line's start
+  // libedit brings rl_line_buffer and rl_point up to date only at the next key; until then the
+  // redraws count the inserted text's columns from here.
+  unsynced_width += display_width(text, -1);
   fflush(stdout);
   rl_forced_update_display();
 }

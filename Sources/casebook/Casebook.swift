@@ -100,7 +100,9 @@ extension Casebook {
     @Argument(help: "A playbook id (see 'casebook list') or the path of a playbook file.", completion: ShellCompletions.playbooks)
     var playbook: String
 
-    @Option(help: "The client's name, kept in the record and used for the case folder's name.")
+    @Option(
+      help: "The client's name, kept in the record and used for the case folder's name.",
+      completion: ShellCompletions.clients)
     var client: String?
 
     @Option(help: "How to use the playbook: live (short text), coach (with the reasons), rehearse.")

@@ -1,35 +1,47 @@
 import CEditLine
 import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Long output for people goes through `$PAGER` when standard output is a terminal, as git does:
 /// `less -FRX` by default (it quits at once when the text fits the screen, keeps colours and leaves
 /// the text on the screen). `--no-pager`, an empty `PAGER`, `PAGER=cat` or a pipe write it directly.
 enum Pager {
-  /// Shows `text` through the pager, or writes it directly.
+  /// Shows `text` through the pager, or writes it directly. While the pager runs, Ctrl-C is its
+  /// own (less uses it to stop a search), as git leaves it.
   static func show(_ text: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
     guard let command = command(environment: environment, isTerminal: cel_is_terminal(1) != 0) else {
       write(text)
       return
     }
-    let pager = Process()
-    pager.executableURL = URL(fileURLWithPath: "/bin/sh")
-    pager.arguments = ["-c", command]
-    var pagerEnvironment = environment
-    if pagerEnvironment["LESS"] == nil { pagerEnvironment["LESS"] = "FRX" }
-    pager.environment = pagerEnvironment
-    let input = Pipe()
-    pager.standardInput = input
-    do {
-      try pager.run()
-    } catch {
-      write(text)
-      return
+    var ends: [Int32] = [0, 0]
+    guard pipe(&ends) == 0 else { return write(text) }
+    if environment["LESS"] == nil { setenv("LESS", "FRX", 1) }
+    let interrupt = signal(SIGINT, SIG_IGN)
+    let brokenPipe = signal(SIGPIPE, SIG_IGN)
+    defer {
+      signal(SIGINT, interrupt)
+      signal(SIGPIPE, brokenPipe)
     }
-    // The pager owns the terminal until it ends; Ctrl-C is for it, not for us.
-    signal(SIGPIPE, SIG_IGN)
-    try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-    try? input.fileHandleForWriting.close()
-    pager.waitUntilExit()
+    guard let pid = ShellCommand.spawn(command, name: "casebook-pager", input: .pipe(readEnd: ends[0], writeEnd: ends[1]))
+    else {
+      close(ends[0])
+      close(ends[1])
+      return write(text)
+    }
+    close(ends[0])
+    // A pager that quits early (q) closes the pipe: the rest is simply not written.
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeMutableBytes { Glibc.write(ends[1], $0.baseAddress! + offset, $0.count - offset) }
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else { break }
+      offset += written
+    }
+    close(ends[1])
+    _ = ShellCommand.wait(pid)
   }
 
   /// The pager command to run, or `nil` to write directly.

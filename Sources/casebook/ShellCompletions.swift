@@ -19,33 +19,52 @@ enum ShellCompletions {
     caseWords().filter { CaseLookup.matchKey($0).hasPrefix(CaseLookup.matchKey(prefix)) }
   }
 
-  /// `CASE#N` action ids: the case part completes to a case id and `#`, then the numbers of the
-  /// actions its record lists as not done.
+  /// `CASE#N` action ids, for the cases that have open actions: the case part completes to a case
+  /// id and `#` (a client's name or a word of it, as `done` takes it, completes to itself and `#`),
+  /// then the numbers of the actions its record lists as not done.
   static let actions = CompletionKind.custom { _, _, prefix in
     let store = Launcher.forReading().store
-    guard let hash = prefix.firstIndex(of: "#") else {
-      return caseNames(in: store).filter { $0.hasPrefix(prefix) }.map { $0 + "#" }
+    let summaries = caseNames(in: store).compactMap(store.summary(named:))
+    func openActions(_ summary: CaseStore.Summary) -> [Int] {
+      guard let data = FileManager.default.contents(atPath: "\(summary.folder)/\(CaseStore.recordJSONName)"),
+        let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        let actions = record["nextActions"] as? [[String: Any]]
+      else { return [] }
+      return actions.indices.filter { actions[$0]["done"] == nil }.map { $0 + 1 }
     }
-    let name = String(prefix[..<hash])
-    guard let folder = store.folder(of: name),
-      let data = FileManager.default.contents(atPath: "\(folder)/\(CaseStore.recordJSONName)"),
-      let record = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let actions = record["nextActions"] as? [[String: Any]]
-    else { return [] }
-    return actions.indices.filter { actions[$0]["done"] == nil }.map { "\(name)#\($0 + 1)" }.filter { $0.hasPrefix(prefix) }
+    guard let hash = prefix.firstIndex(of: "#") else {
+      var words = summaries.filter { $0.name.hasPrefix(prefix) && !openActions($0).isEmpty }.map { $0.name + "#" }
+      if words.isEmpty, case .found(let summary) = CaseLookup.match(prefix, among: summaries), !openActions(summary).isEmpty {
+        words = [prefix + "#"]
+      }
+      return words
+    }
+    let typed = String(prefix[..<hash])
+    guard case .found(let summary) = CaseLookup.match(typed, among: summaries) else { return [] }
+    return openActions(summary).map { "\(typed)#\($0)" }.filter { $0.hasPrefix(prefix) }
+  }
+
+  /// The names of the clients of the cases kept, for `--client`.
+  static let clients = CompletionKind.custom { _, _, prefix in
+    let store = Launcher.forReading().store
+    return clientNames(in: store).filter { CaseLookup.matchKey($0).hasPrefix(CaseLookup.matchKey(prefix)) }
   }
 
   private static func caseWords() -> [String] {
     let store = Launcher.forReading().store
-    let names = caseNames(in: store)
+    return caseNames(in: store) + clientNames(in: store)
+  }
+
+  /// Each client's name once (as first written), most recent case first.
+  private static func clientNames(in store: CaseStore) -> [String] {
     var clients: [String] = []
     var seen: Set<String> = []
-    for name in names {
+    for name in caseNames(in: store) {
       guard let client = store.summary(named: name)?.header.client.map(TextSanitizer.singleLine), !client.isEmpty
       else { continue }
       if seen.insert(CaseLookup.matchKey(client)).inserted { clients.append(client) }
     }
-    return names + clients
+    return clients
   }
 
   /// The case folders' names, newest first by name (ids begin with the date).

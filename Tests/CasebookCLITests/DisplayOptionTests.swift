@@ -64,9 +64,13 @@ struct PagerAndAccessibleTests {
     defer { casebook.removeHome() }
     try FileManager.default.createDirectory(atPath: casebook.home, withIntermediateDirectories: true)
     let paged = casebook.home + "/paged.txt"
+    // The pager reads keys from the terminal as less does: it must own it, not be stopped.
     let session = try TerminalTests().startSession(
-      ["--help"], in: casebook, environment: ["PAGER": "cat > \(TmuxSession.quote(paged)); echo PAGED"])
-    _ = try session.waitFor { $0.contains("PAGED") }
+      ["--help"], in: casebook,
+      environment: ["PAGER": "cat > \(TmuxSession.quote(paged)); echo READY; read key < /dev/tty; echo PAGED $key"])
+    _ = try session.waitFor { $0.contains("READY") }
+    try session.enter("q")
+    _ = try session.waitFor { $0.contains("PAGED q") }
     #expect(try String(contentsOfFile: paged, encoding: .utf8).contains("Rehearsing a hard conversation"))
 
     let direct = try TerminalTests().startSession(
@@ -91,6 +95,32 @@ struct PagerAndAccessibleTests {
     screen = try session.waitFor { $0.contains("Noted.") }
     #expect(screen.components(separatedBy: "Noted.").count == 2, "\(screen)")
     #expect(!screen.contains("How long will you wait?"), "\(screen)")
+    try session.send("C-c")
+    try session.send("C-c")
+  }
+
+  @Test func `a pasted line that wraps is redrawn in place as the countdown moves`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let session = try TerminalTests().startSession(["run", fixture("timer.yaml")], in: casebook, width: 40, height: 20)
+    _ = try session.waitFor { $0.contains("How long will you wait?") }
+    try session.enter("30s")
+    _ = try session.waitFor { $0.contains("left] >") }
+    try session.type(":note ")
+    _ = try session.tmux(["set-buffer", "-b", "paste", "ran late again,\nthird time this month\n"], capture: false)
+    _ = try session.tmux(["paste-buffer", "-p", "-b", "paste", "-t", "main"], capture: false)
+    var screen = try session.waitFor { $0.contains("month") }
+    let first = screen.split(separator: "\n").first { $0.contains("left] >") }.map(String.init)
+    screen = try session.waitFor { screen in
+      screen.split(separator: "\n").contains { $0.contains("left] >") && String($0) != first }
+    }
+    usleep(1_500_000)
+    screen = try session.screen()
+    #expect(screen.split(separator: "\n").filter { $0.contains("left] >") }.count == 1, "\(screen)")
+    #expect(screen.components(separatedBy: "month").count == 2, "\(screen)")
+    try session.send("Enter")
+    screen = try session.waitFor { $0.contains("Noted.") }
+    #expect(screen.contains("Noted."), "\(screen)")
     try session.send("C-c")
     try session.send("C-c")
   }

@@ -44,7 +44,8 @@ struct InstallTests {
   @Test func `Tab completes playbook ids, cases and clients' names through the generated bash script`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    _ = try casebook.run(["run", fixture("small.yaml"), "--client", "Dana Ruiz"], input: "yes\n")
+    let finished = try casebook.run(["run", fixture("small.yaml"), "--client", "Dana Ruiz"], input: "yes\nagreed\n")
+    #expect(finished.status == 0, "\(finished.stderr)")
     let caseID = try #require(casebook.caseFolders().first)
     let script = try casebook.run(["--generate-completion-script", "bash"]).stdout
     let file = casebook.home + "/completion.bash"
@@ -60,6 +61,8 @@ struct InstallTests {
       echo "show:"; complete_line "casebook cases show \(caseID.prefix(4))"
       echo "done:"; complete_line "casebook done \(caseID.prefix(4))"
       echo "options:"; complete_line "casebook run no-show --cl"
+      echo "action:"; complete_line "casebook done dana#"
+      echo "client:"; complete_line "casebook run no-show --client Da"
       """, environment: environment)
     #expect(status == 0, "\(stderr)")
     let sections = Dictionary(
@@ -70,6 +73,8 @@ struct InstallTests {
     #expect(sections[2] == [caseID], "\(stdout)")
     #expect(sections[3] == [caseID + "#"], "\(stdout)")
     #expect(sections[4] == ["--client"], "\(stdout)")
+    #expect(sections[5] == ["dana#1"], "\(stdout)")
+    #expect(sections[6] == ["Dana Ruiz"], "\(stdout)")
   }
 
   @Test(.enabled(if: HeavyTests.isEnabled, HeavyTests.reason))
