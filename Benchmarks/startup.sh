@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Start-up to the first prompt, measured: a bare Swift hello world, `casebook --version`,
-# `casebook run no-show` and the `casebook` home screen to their first prompt on a pseudo terminal, `casebook check playbooks/`,
+# Start-up to the first prompt, measured on the installed binary (`install.sh` into a temporary
+# prefix, run from `/`): a bare Swift hello world, `casebook --version`, `casebook run no-show`
+# and the `casebook` home screen to their first prompt on a pseudo terminal, `casebook check playbooks/`,
 # and a minimal prompt_toolkit prompt as the peer. Interleaved runs; medians and ratios to the
 # hello world of the same run.
 #
-# usage: Benchmarks/startup.sh [RUNS]     (default 60)
+# usage: Benchmarks/startup.sh [RUNS [PREFIX]]   (default 60 runs; PREFIX: an installed Casebook to measure
+#        instead of installing one into a temporary prefix)
 set -euo pipefail
 runs=${1:-60}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,15 +16,19 @@ trap 'rm -rf "$work"' EXIT
 command -v hyperfine >/dev/null || { echo "installing hyperfine (apt)" >&2; apt-get install -y -qq hyperfine >/dev/null; }
 python3 -c "import prompt_toolkit" 2>/dev/null || pip install -q prompt_toolkit
 
-echo "building (release, dynamic and with the Swift runtime linked statically)…" >&2
-(cd "$root" && swift build -c release --product casebook >/dev/null)
-dynamic=$(cd "$root" && swift build -c release --show-bin-path)/casebook
-(cd "$root" && swift build -c release --product casebook --static-swift-stdlib --scratch-path .build-static >/dev/null)
-casebook=$(cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/casebook
+prefix=${2:-}
+if [ -z "$prefix" ]; then
+  echo "installing into a temporary prefix (bash install.sh: release, Swift runtime linked statically)…" >&2
+  prefix=$work/prefix
+  bash "$root/install.sh" --prefix "$prefix" >/dev/null
+fi
+casebook=$prefix/bin/casebook
 printf 'print("hello")\n' >"$work/hello.swift"
 swiftc -O "$work/hello.swift" -o "$work/hello" 2>/dev/null
 
 export CASEBOOK_HOME=$work/home CASEBOOK_NO_HISTORY=1
+cd /   # as an installed command is used: from anywhere, on its own PATH
+export PATH="$prefix/bin:/usr/bin:/bin"
 echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d)"
 echo
 echo "first output or prompt on a pseudo terminal, ms (median p10 p90), $runs interleaved runs:"
@@ -30,7 +36,6 @@ python3 "$root/Benchmarks/Scripts/first_prompt.py" "$runs" \
   "hello-world=hello=$work/hello" \
   "casebook-run-no-show=> =$casebook run no-show" \
   "casebook-home=> =$casebook" \
-  "casebook-dynamic=> =$dynamic run no-show" \
   "prompt_toolkit-peer=>=python3 $root/Benchmarks/Scripts/prompt_toolkit_peer.py" | tee "$work/pty.txt"
 hello=$(awk '$1=="hello-world"{print $2}' "$work/pty.txt")
 echo

@@ -152,6 +152,7 @@ unsigned int cel_set_umask(unsigned int mask) { return (unsigned int)umask((mode
 static char *line_text = NULL;
 static int line_ready = 0;
 static int keys_fed = 0;          // keys given to libedit since the line began
+static int unsynced_width = 0;    // columns inserted since libedit last updated rl_line_buffer
 static int next_key = -1;         // the key libedit's next read returns, or -1 to read the terminal
 static int kept_key = -1;         // a key read but kept for the next line, or -1
 static int escape_timeout_ms = 300;
@@ -160,18 +161,22 @@ static void line_handler(char *line) {
   line_text = line;  // malloc'd by libedit, or NULL at end of input
   line_ready = 1;
   rl_callback_handler_remove();
+  fputs("\033[?2004l", stdout);
 }
 
-static int pushed_byte = -1;  // a byte read ahead and given back
+// Bytes read ahead and given back, the last given back read first: one that could not continue a
+// UTF-8 sequence, or the start of an escape sequence that turned out not to be a paste.
+static unsigned char pushed_bytes[16];
+static int pushed_count = 0;
+
+static void push_back(int byte) {
+  if (pushed_count < (int)sizeof pushed_bytes) pushed_bytes[pushed_count++] = (unsigned char)byte;
+}
 
 // Reads one byte from the terminal; -1 at end of input or on an error, -2 when a signal asked the
 // process to stop.
 static int read_byte(void) {
-  if (pushed_byte >= 0) {
-    int byte = pushed_byte;
-    pushed_byte = -1;
-    return byte;
-  }
+  if (pushed_count > 0) return pushed_bytes[--pushed_count];
   unsigned char byte;
   for (;;) {
     ssize_t count = read(STDIN_FILENO, &byte, 1);
@@ -185,7 +190,7 @@ static int read_byte(void) {
 }
 
 static int pending_bytes(void) {
-  if (pushed_byte >= 0) return 1;
+  if (pushed_count > 0) return pushed_count;
   int count = 0;
   if (ioctl(STDIN_FILENO, FIONREAD, &count) != 0) return 0;
   return count;
@@ -206,7 +211,7 @@ static int read_key(void) {
     int next = read_byte();
     if (next < 0) return next;
     if ((next & 0xC0) != 0x80) {
-      pushed_byte = next;
+      push_back(next);
       return 0xFFFD;
     }
     code = (code << 6) | (next & 0x3F);
@@ -226,7 +231,7 @@ static int libedit_getc(FILE *stream) {
   // libedit asks for more keys only to finish a sequence begun with Esc. Escape sequences arrive
   // whole; after a bare Esc, wait a moment for the next key, then give up (-1 ends the sequence
   // and the line goes on), so that the countdown and Ctrl-C are never held up.
-  if (pushed_byte < 0) {
+  if (pushed_count == 0) {
     fd_set set;
     FD_ZERO(&set);
     FD_SET(STDIN_FILENO, &set);
@@ -250,7 +255,9 @@ void cel_line_begin(const char *prompt) {
   line_text = NULL;
   line_ready = 0;
   keys_fed = 0;
+  unsynced_width = 0;
   remember_prompt(prompt);
+  fputs("\033[?2004h", stdout);  // bracketed paste: a pasted text arrives marked as one
   rl_callback_handler_install(prompt, line_handler);
 }
 
@@ -275,6 +282,26 @@ static int display_width(const char *text, int bytes) {
   return width;
 }
 
+// The columns a prompt takes on screen: what stands between \001 and \002 (escape sequences
+// such as the OSC 133 marks, which libedit prints without counting) takes none.
+static int prompt_width(const char *prompt) {
+  if (prompt == NULL) return 0;
+  size_t length = strlen(prompt);
+  char *visible = malloc(length + 1);
+  if (visible == NULL) return display_width(prompt, -1);
+  size_t kept = 0;
+  int hidden = 0;
+  for (size_t index = 0; index < length; index++) {
+    if (prompt[index] == '\001') { hidden = 1; continue; }
+    if (prompt[index] == '\002') { hidden = 0; continue; }
+    if (!hidden) visible[kept++] = prompt[index];
+  }
+  visible[kept] = '\0';
+  int width = display_width(visible, -1);
+  free(visible);
+  return width;
+}
+
 // Moves to the first row of the line being edited and clears from there down, so that a line
 // that wraps over several rows is redrawn in place instead of below itself.
 static void clear_edited_line(void) {
@@ -282,12 +309,87 @@ static void clear_edited_line(void) {
   int rows_above = 0;
   if (columns > 0) {
     // Until a key is given to the new line, libedit's buffer still holds the last line's text.
-    int typed = keys_fed > 0 ? display_width(rl_line_buffer, rl_point) : 0;
-    int cursor = display_width(shown_prompt, -1) + typed;
+    int typed = (keys_fed > 0 ? display_width(rl_line_buffer, rl_point) : 0) + unsynced_width;
+    int cursor = prompt_width(shown_prompt) + typed;
     rows_above = cursor / columns;
   }
   if (rows_above > 0) printf("\033[%dA", rows_above);
   fputs("\r\033[J", stdout);
+}
+
+static int paste_line_count = 0;
+
+int cel_last_paste_lines(void) { return paste_line_count; }
+
+// Appends a byte to a growing text; 0 when memory ran out.
+static int append_byte(char **text, size_t *length, size_t *capacity, char byte) {
+  if (*length + 2 >= *capacity) {
+    char *grown = realloc(*text, *capacity * 2);
+    if (grown == NULL) return 0;
+    *text = grown;
+    *capacity *= 2;
+  }
+  (*text)[(*length)++] = byte;
+  return 1;
+}
+
+// After an Esc: whether the bytes that follow are "[200~", the start of a bracketed paste. If so,
+// the pasted text up to "\033[201~" goes into the line as one answer: each run of line breaks
+// and tabs becomes one space, other control characters are dropped, and nothing is entered.
+// Otherwise the bytes are given back for libedit.
+static int take_paste(void) {
+  static const char start[] = "[200~";
+  static const char end[] = "\033[201~";
+  int got[5];
+  int count = 0;
+  while (count < 5 && pending_bytes() > 0) {
+    got[count] = read_byte();
+    if (got[count] < 0) break;
+    count++;
+    if (got[count - 1] != start[count - 1]) break;
+  }
+  if (count < 5 || got[4] != start[4]) {
+    for (int i = count - 1; i >= 0; i--) push_back(got[i]);
+    return 0;
+  }
+  size_t capacity = 256, length = 0;
+  char *text = malloc(capacity);
+  if (text == NULL) return 0;
+  size_t matched = 0;  // how much of `end` the last bytes were
+  int lines = 1, in_break = 0;
+  for (;;) {
+    int byte = read_byte();
+    if (byte < 0) break;
+    if ((char)byte == end[matched]) {
+      if (++matched == sizeof end - 1) break;
+      continue;
+    }
+    // Bytes that began to look like the end but were not: kept as text (the Esc is dropped).
+    for (size_t i = 1; i < matched; i++) append_byte(&text, &length, &capacity, end[i]);
+    matched = (char)byte == end[0] ? 1 : 0;
+    if (matched) continue;
+    if (byte == '\r' || byte == '\n' || byte == '\t') {
+      if (!in_break && length > 0) append_byte(&text, &length, &capacity, ' ');
+      if (byte != '\t' && !in_break && length > 0) lines++;
+      in_break = 1;
+      continue;
+    }
+    if (byte < 0x20 || byte == 0x7F) continue;
+    in_break = 0;
+    if (!append_byte(&text, &length, &capacity, (char)byte)) break;
+  }
+  // A break at the very end (a pasted line with its newline) is no second line.
+  if (in_break && lines > 1) lines--;
+  while (length > 0 && text[length - 1] == ' ') length--;
+  text[length] = '\0';
+  paste_line_count = lines;
+  if (length > 0) {
+    cel_line_insert(text);
+    // Counted as typed: the redraw measures the line, and a paste is never a one-key answer.
+    keys_fed += 2;
+  }
+  free(text);
+  return 1;
 }
 
 cel_key_wait cel_line_read_key(int timeout_ms, int *key, int *alone) {
@@ -298,7 +400,7 @@ cel_key_wait cel_line_read_key(int timeout_ms, int *key, int *alone) {
     *alone = pending_bytes() == 0;
     return CEL_KEY_READ;
   }
-  if (pushed_byte < 0) {
+  if (pushed_count == 0) {
     fd_set set;
     FD_ZERO(&set);
     FD_SET(STDIN_FILENO, &set);
@@ -310,6 +412,7 @@ cel_key_wait cel_line_read_key(int timeout_ms, int *key, int *alone) {
   int read = read_key();
   if (read == -2) return CEL_KEY_SIGNAL;
   if (read < 0) return CEL_KEY_CLOSED;  // the terminal went away
+  if (read == 0x1B && take_paste()) return CEL_KEY_PASTED;
   *key = read;
   *alone = pending_bytes() == 0;
   return CEL_KEY_READ;
@@ -321,6 +424,7 @@ cel_feed cel_line_feed(int key) {
   rl_callback_read_char();
   next_key = -1;
   keys_fed++;
+  unsynced_width = 0;
   if (line_ready) return CEL_FEED_LINE_READY;
   if (interrupt_count != interrupts) return CEL_FEED_INTERRUPTED;  // Ctrl-C inside a sequence
   return CEL_FEED_PENDING;
@@ -332,8 +436,11 @@ int cel_line_holds_one_key(void) { return keys_fed == 1 && rl_end == 1 && rl_poi
 
 void cel_line_insert(const char *text) {
   if (text[0] == '\0') return;
+  clear_edited_line();  // libedit redraws from the line's start, which may be rows above
   rl_insert_text(text);
-  fputs("\r\033[K", stdout);  // libedit redraws from the line's start
+  // libedit brings rl_line_buffer and rl_point up to date only at the next key; until then the
+  // redraws count the inserted text's columns from here.
+  unsynced_width += display_width(text, -1);
   fflush(stdout);
   rl_forced_update_display();
 }
@@ -368,6 +475,7 @@ void cel_line_print_above(const char *text) {
 void cel_line_end(void) {
   if (!line_ready) {
     rl_callback_handler_remove();
+    fputs("\033[?2004l", stdout);
     fputs("\n", stdout);
     fflush(stdout);
   }

@@ -127,7 +127,7 @@ final class CaseSession {
     do {
       let path = try writeDraft(draft)
       let copied = console.copyToClipboard(DraftFile.text(of: draft))
-      console.show(Output(.info, copied.message(savedIn: path)))
+      console.info(copied.message(savedIn: path), linking: path)
       if !draft.gaps.isEmpty {
         let edit = draft.number.map { ":edit \($0)" } ?? ":edit"
         console.hint("Fill in \(draft.gaps.joined(separator: ", ")) before sending (\(edit) to do it here).")
@@ -250,12 +250,14 @@ final class CaseSession {
     guard let folder = writer.folder, let name = writer.name, saved else { return 1 }
     if engine.state.header.mode == .rehearse {
       // A rehearsal is not resumed: its record holds the review either way.
-      console.write("\nRecord: \(TextSanitizer.clean(folder))/\(CaseStore.recordMarkdownName)\n")
+      console.write("\nRecord: \(TextSanitizer.clean(folder))/\(CaseStore.recordMarkdownName)\n", linking: "\(folder)/\(CaseStore.recordMarkdownName)")
       return status == .completed ? 0 : 3
     }
     switch status {
     case .completed:
-      console.write("\nCase record: \(TextSanitizer.clean(folder))/\(CaseStore.recordMarkdownName)\n")
+      console.write(
+        "\nCase record: \(TextSanitizer.clean(folder))/\(CaseStore.recordMarkdownName)\n",
+        linking: "\(folder)/\(CaseStore.recordMarkdownName)")
       return 0
     case .running, .interrupted:
       console.write("\nCase kept as interrupted. Resume it with: casebook resume \(TextSanitizer.clean(name))\n")

@@ -9,8 +9,24 @@ struct Casebook: ParsableCommand {
     commandName: "casebook",
     abstract: "Guided playbooks for hard moments with clients: no-shows, late cancellations, endings.",
     discussion: """
-      With no command, lists the playbooks and asks which to start.
-      Cases are kept under $CASEBOOK_HOME (default: $XDG_DATA_HOME/casebook or ~/.local/share/casebook).
+      Three moments:
+        In the moment (a no-show, a late cancellation): short steps, a wait-limit timer, drafts to send.
+          casebook run no-show --client "Dana Ruiz"
+        Coaching new staff: every step with its reason; practice scenarios with feedback and a score.
+          casebook run no-show --mode coach
+          casebook practice late-cancel
+        Rehearsing a hard conversation: the plan, then Casebook plays the client and reviews your lines.
+          casebook rehearse end-relationship --client "Dana Ruiz"
+
+      With no command, lists the playbooks and interrupted cases and asks which to start.
+      Afterwards: casebook next (what is due), casebook cases, casebook resume.
+
+      Every command also takes --color auto|always|never (or NO_COLOR, CLICOLOR=0, CLICOLOR_FORCE=1),
+      --no-pager (long output goes through $PAGER, default 'less -FRX', at a terminal) and --accessible
+      (or ACCESSIBLE=1: no redraw each second; the wait limit announced in plain lines).
+
+      Cases are kept under $CASEBOOK_HOME (default: $XDG_DATA_HOME/casebook or ~/.local/share/casebook);
+      the line history under $XDG_STATE_HOME/casebook. 'man casebook' once installed (bash install.sh).
       """,
     version: "casebook 0.1.0",
     subcommands: [Run.self, List.self, Resume.self, Cases.self, Next.self, Done.self, Clients.self, Client.self, Search.self, Check.self, Graph.self, Test.self, Practice.self, Rehearse.self]
@@ -25,8 +41,9 @@ struct Casebook: ParsableCommand {
   /// NAME]`) without the argument parser, whose reflection costs more than the rest of the start-up
   /// together; everything else, `--help` included, goes through it.
   static func main() {
-    let arguments = Array(CommandLine.arguments.dropFirst())
+    var arguments = Array(CommandLine.arguments.dropFirst())
     do {
+      try DisplayOptions.take(from: &arguments)
       switch arguments.count {
       case 0:
         try Casebook().run()
@@ -36,7 +53,7 @@ struct Casebook: ParsableCommand {
         && !arguments[3].hasPrefix("-"):
         try RunRequest(playbook: arguments[1], client: arguments[3]).perform()
       default:
-        main(nil)
+        try parseAndRun(arguments)
       }
     } catch let status as ExitCode {
       // The usual way out: no need for the parser's error machinery.
@@ -45,17 +62,47 @@ struct Casebook: ParsableCommand {
       exit(withError: error)
     }
   }
+
+  /// Runs a command through the argument parser; its help goes through the pager at a terminal.
+  private static func parseAndRun(_ arguments: [String]) throws {
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+    } catch let status as ExitCode {
+      throw status
+    } catch {
+      // Only help is paged: completions, `--version` and the manual's dump stay as the parser writes them.
+      let asksHelp = arguments.contains { $0 == "--help" || $0 == "-h" || $0 == "help" }
+        && !arguments.contains { $0.hasPrefix("---") || $0.hasPrefix("--generate-") || $0.hasPrefix("--experimental-") }
+      let message = fullMessage(for: error)
+      guard asksHelp, exitCode(for: error) == .success, !message.isEmpty else { throw error }
+      Pager.show(message + "\n")
+      throw ExitCode.success
+    }
+  }
 }
 
 extension Casebook {
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Walk a playbook step by step and keep a case record.")
+      abstract: "Walk a playbook step by step and keep a case record.",
+      discussion: """
+        Examples:
+          casebook run no-show --client "Dana Ruiz"     a client did not come: live, short steps
+          casebook run late-cancel --mode coach        the same with every step's reason
+          casebook run ./my-playbook.yaml              your own playbook file
+          casebook run no-show --lang pl               a translation, where the playbook has one
+          casebook run no-show --list-steps            the steps and their ids; start none
 
-    @Argument(help: "A playbook id (see 'casebook list') or the path of a playbook file.")
+        At the prompt, :help lists what you can type (:back, :where, :note, :drafts, :sent, :quit and more).
+        """)
+
+    @Argument(help: "A playbook id (see 'casebook list') or the path of a playbook file.", completion: ShellCompletions.playbooks)
     var playbook: String
 
-    @Option(help: "The client's name, kept in the record and used for the case folder's name.")
+    @Option(
+      help: "The client's name, kept in the record and used for the case folder's name.",
+      completion: ShellCompletions.clients)
     var client: String?
 
     @Option(help: "How to use the playbook: live (short text), coach (with the reasons), rehearse.")
@@ -89,7 +136,12 @@ extension Casebook {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List the bundled playbooks and your own, one line each.")
+      abstract: "List the bundled playbooks and your own, one line each.",
+      discussion: """
+        Examples:
+          casebook list                  id and title of each playbook, yours marked [yours]
+          casebook list | cut -d' ' -f1  the ids alone, for scripts
+        """)
 
     func run() throws {
       let launcher = Launcher()
@@ -111,9 +163,17 @@ extension Casebook {
 
   struct Resume: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Carry on with an interrupted case from its last answered step.")
+      abstract: "Carry on with an interrupted case from its last answered step.",
+      discussion: """
+        Examples:
+          casebook resume                the latest interrupted case
+          casebook resume dana           by its client's name, or a word of it
+          casebook resume 2026-11-24-no  by the start of its id
+        """)
 
-    @Argument(help: "The case (its id, the start of one, or its client's name); default: the latest interrupted.")
+    @Argument(
+      help: "The case (its id, the start of one, or its client's name); default: the latest interrupted.",
+      completion: ShellCompletions.cases)
     var caseName: String?
 
     @Flag(help: "Keep this session's answers out of the line-editing history.")
@@ -129,9 +189,17 @@ extension Casebook {
 
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check playbooks and print every problem, as a compiler does.")
+      abstract: "Check playbooks and print every problem, as a compiler does.",
+      discussion: """
+        Examples:
+          casebook check my-playbook.yaml        file:line:col, the source line and a caret; exit 1 on errors
+          casebook check playbooks/              every playbook in a folder
+          casebook check --format json my.yaml   for editors and scripts (or sarif)
+        """)
 
-    @Argument(help: "Playbook files or folders (default: the bundled playbooks and yours, in $CASEBOOK_HOME/playbooks).")
+    @Argument(
+      help: "Playbook files or folders (default: the bundled playbooks and yours, in $CASEBOOK_HOME/playbooks).",
+      completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String] = []
 
     @Option(help: "text (default), json or sarif.")

@@ -98,7 +98,8 @@ extension Casebook.Cases {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print a case's record.")
 
-    @Argument(help: "The case: its id (see 'casebook cases'), the start of one, or its client's name.")
+    @Argument(
+      help: "The case: its id (see 'casebook cases'), the start of one, or its client's name.", completion: ShellCompletions.cases)
     var caseName: String
 
     @Flag(help: "Print record.json instead of the readable record.")
@@ -114,7 +115,7 @@ extension Casebook.Cases {
         if json {
           launcher.console.writeVerbatim(TextSanitizer.clean(String(decoding: try record.jsonData(), as: UTF8.self), keepNewlines: true))
         } else {
-          launcher.console.write(
+          launcher.console.page(
             TextSanitizer.clean(
               CaseRecordRenderer.markdown(record, timeZone: launcher.timeZone, damage: summary.damage.map { "\($0)" }),
               keepNewlines: true))
@@ -133,7 +134,7 @@ extension Casebook.Cases {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Copy a case's files into another folder.")
 
-    @Argument(help: "The case: its id, the start of one, or its client's name.")
+    @Argument(help: "The case: its id, the start of one, or its client's name.", completion: ShellCompletions.cases)
     var caseName: String
 
     @Option(help: "The folder to copy into; the case gets its own folder inside it.")
@@ -155,7 +156,7 @@ extension Casebook.Cases {
   struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Delete a case and its records, after asking.")
 
-    @Argument(help: "The case: its id, the start of one, or its client's name.")
+    @Argument(help: "The case: its id, the start of one, or its client's name.", completion: ShellCompletions.cases)
     var caseName: String
 
     @Flag(help: "Do not ask; delete at once.")
@@ -188,7 +189,7 @@ extension Casebook.Cases {
     static let configuration = CommandConfiguration(
       abstract: "Write a case's record.md and record.json again from its journal.")
 
-    @Argument(help: "The case: its id, the start of one, or its client's name.")
+    @Argument(help: "The case: its id, the start of one, or its client's name.", completion: ShellCompletions.cases)
     var caseName: String
 
     func run() throws {

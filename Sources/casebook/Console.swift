@@ -3,13 +3,15 @@ import CasebookKit
 import Foundation
 
 /// Writes to the terminal: every piece of outside text made safe, text for people wrapped at word
-/// boundaries to the width (``TextWrapper``), styles only on a terminal that wants them (`NO_COLOR`
-/// unset, `TERM` not `dumb`).
+/// boundaries to the width (``TextWrapper``), styles only where ``ColorPolicy`` allows them
+/// (`--color`, `NO_COLOR`, `CLICOLOR`, `TERM=dumb`, a terminal).
 final class Console {
   let isInteractive: Bool
   /// Whether answers are typed at a terminal (standard input), whatever happens to the output.
   let readsTerminal: Bool
   private let usesStyle: Bool
+  private let errorsUseStyle: Bool
+  private let hyperlinks: Hyperlinks
   private let environment: [String: String]
   private let clipboard: Clipboard
   /// The width last worked out, and the count of resizes it was worked out at.
@@ -19,8 +21,9 @@ final class Console {
     self.environment = environment
     readsTerminal = cel_is_terminal(0) != 0
     isInteractive = readsTerminal && cel_is_terminal(1) != 0
-    usesStyle =
-      cel_is_terminal(1) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    usesStyle = ColorPolicy.usesColor(environment: environment, isTerminal: cel_is_terminal(1) != 0)
+    errorsUseStyle = ColorPolicy.usesColor(environment: environment, isTerminal: cel_is_terminal(2) != 0)
+    hyperlinks = Hyperlinks(environment: environment, isTerminal: cel_is_terminal(1) != 0)
     clipboard = Clipboard(
       environment: environment, terminalTakesEscapes: cel_is_terminal(1) != 0 && environment["TERM"] != "dumb")
   }
@@ -28,6 +31,23 @@ final class Console {
   /// Writes text for people, wrapped to the width: for text this program composed itself.
   func write(_ text: String) {
     writeVerbatim(wrapped(text))
+  }
+
+  /// Writes text for people, wrapped, in which `path` (a record's, a draft's) is a link on a
+  /// terminal that shows them (``Hyperlinks``).
+  func write(_ text: String, linking path: String) {
+    writeVerbatim(hyperlinks.linking(TextSanitizer.clean(path), in: wrapped(text)))
+  }
+
+  /// Shows an information line in which `path` is a link, as ``write(_:linking:)``.
+  func info(_ text: String, linking path: String) {
+    writeVerbatim(hyperlinks.linking(TextSanitizer.clean(path), in: rendered(Output(.info, text))))
+  }
+
+  /// Writes long text for people, wrapped, through the pager at a terminal (see ``Pager``).
+  func page(_ text: String) {
+    flush()
+    Pager.show(wrapped(text), environment: environment)
   }
 
   /// Writes text exactly as given: data for programs (JSON, graphs), prompts, and text already
@@ -115,6 +135,14 @@ final class Console {
   func errorBlock(_ text: String) {
     flush()
     FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  /// Writes rendered diagnostics to standard error, coloured as the Swift compiler colours its
+  /// own where colour is wanted: the location and message bold, `error` red, `warning` magenta,
+  /// `note` grey, the caret green.
+  func diagnostics(_ text: String) {
+    guard errorsUseStyle else { return errorBlock(text) }
+    errorBlock(DiagnosticColors.styled(text))
   }
 
   func flush() { cel_flush_stdout() }

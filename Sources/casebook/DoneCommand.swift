@@ -8,7 +8,9 @@ extension Casebook {
       abstract: "Mark a next action done, as casebook next lists it (CASE#N).",
       discussion: "The case's journal keeps when it was done, and its record shows it ticked.")
 
-    @Argument(help: "The action's id from casebook next (2026-11-24-no-show-dana#1, or shortened: dana#1).")
+    @Argument(
+      help: "The action's id from casebook next (2026-11-24-no-show-dana#1, or shortened: dana#1).",
+      completion: ShellCompletions.actions)
     var action: String
 
     @Flag(help: "Open the action again.")

@@ -12,7 +12,7 @@ extension Casebook {
       case mermaid, dot, svg, png
     }
 
-    @Argument(help: "A playbook id or the path of a playbook file.")
+    @Argument(help: "A playbook id or the path of a playbook file.", completion: ShellCompletions.playbooks)
     var playbook: String
 
     @Option(help: "mermaid (default), dot, or svg and png (drawn by Graphviz's dot).")

@@ -49,7 +49,7 @@ struct Launcher {
     guard !diagnostics.isEmpty else { return }
     var text = DiagnosticRenderer.render(diagnostics, sources: sources)
     if let summary = DiagnosticRenderer.summary(diagnostics) { text += summary + "\n" }
-    console.errorBlock(text)
+    console.diagnostics(text)
   }
 
   // MARK: - Cases
@@ -57,10 +57,13 @@ struct Launcher {
   func makeReader(history: Bool) -> any LineReader {
     guard console.isInteractive else { return PlainLineReader(console: console) }
     var historyPath: String?
-    if history && environment["CASEBOOK_NO_HISTORY"] == nil, (try? store.prepare()) != nil {
-      historyPath = store.home + "/history"
+    if history && environment["CASEBOOK_NO_HISTORY"] == nil {
+      historyPath = HistoryFile.prepare(environment: environment, dataHome: store.home)
     }
-    return LibEditLineReader(console: console, historyPath: historyPath, clock: clock)
+    let accessible = environment["ACCESSIBLE"].map { !$0.isEmpty && $0 != "0" } ?? false
+    return LibEditLineReader(
+      console: console, historyPath: historyPath, clock: clock, accessible: accessible, timeZone: timeZone,
+      marksPrompts: !["dumb", "linux"].contains(environment["TERM"] ?? "dumb"))
   }
 
   /// Starts a new case; returns the exit status.

@@ -23,15 +23,30 @@ final class LibEditLineReader: LineReader {
   private var lineKeys: [Character: (answer: String, echo: String)] = [:]
   /// The prompt of the line being read, for what of it the history may keep.
   private var asked: Prompt?
+  private let accessible: Bool
+  private let marksPrompts: Bool
+  private let times: TimeFormatter
+  private var spoken: SpokenCountdown?
 
   /// - Parameters:
   ///   - console: Where prompts and notices go.
   ///   - historyPath: The history file, or `nil` to keep answers out of history.
   ///   - clock: The time, for the countdown and the timing of one-key answers.
-  init(console: Console, historyPath: String?, clock: Clock) {
+  ///   - accessible: Speak the countdown at set points in plain lines (``SpokenCountdown``)
+  ///     instead of redrawing it every second.
+  ///   - timeZone: The zone the accessible prompt writes its deadline in.
+  ///   - marksPrompts: Wrap the prompt in OSC 133 marks (prompt start, input start), so that
+  ///     terminals that know them can jump from question to question.
+  init(
+    console: Console, historyPath: String?, clock: Clock, accessible: Bool = false, timeZone: TimeZone = .current,
+    marksPrompts: Bool = false
+  ) {
+    self.marksPrompts = marksPrompts
     self.console = console
     self.historyPath = historyPath
     self.clock = clock
+    self.accessible = accessible
+    self.times = TimeFormatter(timeZone: timeZone)
     cel_initialize("casebook")
     cel_set_escape_timeout(Self.escapeWaitMilliseconds)
     if let historyPath { loadHistory(historyPath) }
@@ -64,19 +79,20 @@ final class LibEditLineReader: LineReader {
       _ = followResize()
       setCompletions(prompt.completions)
       console.flush()
-      shownPrompt = Self.countdown(to: prompt.deadline, now: clock.now()) + prompt.text
+      shownPrompt = countdown(to: prompt.deadline, now: clock.now()) + prompt.text
       lineKeys = Self.lineKeys(prompt.singleKeys)
       asked = prompt
-      cel_line_begin(shownPrompt)
+      cel_line_begin(marked(shownPrompt))
       isReading = true
     }
     let interruptsBefore = cel_interrupt_count()
     while true {
       let now = clock.now()
-      let text = Self.countdown(to: prompt.deadline, now: now) + prompt.text
+      if accessible { speakCountdown(to: prompt.deadline, now: now) }
+      let text = countdown(to: prompt.deadline, now: now) + prompt.text
       if text != shownPrompt {
         shownPrompt = text
-        cel_line_set_prompt(text)
+        cel_line_set_prompt(marked(text))
       }
       if let deadline = prompt.deadline, now >= deadline, announcedDeadline != deadline {
         announcedDeadline = deadline
@@ -96,6 +112,13 @@ final class LibEditLineReader: LineReader {
         }
       case CEL_KEY_LINE_READY:
         return finishLine(oneKeyAnswer: nil)
+      case CEL_KEY_PASTED:
+        // A pasted text is one answer, never several: its lines were joined, and it waits for Enter.
+        lastWasCancel = false
+        let lines = Int(cel_last_paste_lines())
+        if lines > 1 {
+          cel_line_print_above(console.wrapped("! Pasted \(lines) lines as one answer: Enter takes it, Ctrl-C clears it."))
+        }
       case CEL_KEY_SIGNAL:
         guard let read = signalled(interruptsBefore: interruptsBefore) else { continue }
         return read
@@ -156,7 +179,7 @@ final class LibEditLineReader: LineReader {
       case CEL_KEY_SIGNAL:
         // A resize is followed; Ctrl-C or a request to stop ends the wait (the answer stands).
         guard followResize() else { return }
-        cel_line_set_prompt(shownPrompt)
+        cel_line_set_prompt(marked(shownPrompt))
       default:
         return
       }
@@ -192,7 +215,7 @@ final class LibEditLineReader: LineReader {
     }
     guard cel_interrupt_count() != interruptsBefore else {
       _ = followResize()
-      cel_line_set_prompt(shownPrompt)
+      cel_line_set_prompt(marked(shownPrompt))
       return nil
     }
     return cancel(interruptsBefore: interruptsBefore)
@@ -223,6 +246,28 @@ final class LibEditLineReader: LineReader {
       }
     }
     return keys
+  }
+
+  /// `prompt` as libedit is given it: between OSC 133's prompt-start and input-start marks, each
+  /// inside \u{01}…\u{02} so that neither libedit nor the redraw counts it as columns.
+  private func marked(_ prompt: String) -> String {
+    guard marksPrompts else { return prompt }
+    return "\u{01}\u{1B}]133;A\u{07}\u{02}" + prompt + "\u{01}\u{1B}]133;B\u{07}\u{02}"
+  }
+
+  /// The countdown before the prompt: the time left, redrawn each second; in accessible mode the
+  /// deadline itself (`[until 10:42] `), which changes only when it passes.
+  private func countdown(to deadline: Date?, now: Date) -> String {
+    guard accessible, let deadline, deadline > now else { return Self.countdown(to: deadline, now: now) }
+    return "[until \(times.clock(deadline))] "
+  }
+
+  /// In accessible mode the set points of the countdown are said once each, above the line being
+  /// typed.
+  private func speakCountdown(to deadline: Date?, now: Date) {
+    guard let deadline else { return }
+    if spoken?.deadline != deadline { spoken = SpokenCountdown(deadline: deadline, start: now) }
+    if let line = spoken?.announcement(at: now) { cel_line_print_above(console.wrapped(line)) }
   }
 
   /// How long libedit waits after a bare Esc for the rest of a key sequence: short enough that the

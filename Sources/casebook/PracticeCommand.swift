@@ -8,7 +8,7 @@ extension Casebook {
       abstract: "Practise a playbook on one of its scenarios: feedback on each wrong turn, a score at the end.",
       discussion: "Without --scenario, takes the first scenario not yet done (kept in the Casebook home).")
 
-    @Argument(help: "A playbook id or the path of a playbook file.")
+    @Argument(help: "A playbook id or the path of a playbook file.", completion: ShellCompletions.playbooks)
     var playbook: String
 
     @Option(help: "The scenario's name (see the playbook's 'practice' section).")

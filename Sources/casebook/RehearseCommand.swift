@@ -13,7 +13,7 @@ extension Casebook {
         is kept in the case record with the client line it answered.
         """)
 
-    @Argument(help: "A playbook with rehearsal material, such as end-relationship.")
+    @Argument(help: "A playbook with rehearsal material, such as end-relationship.", completion: ShellCompletions.playbooks)
     var playbook: String
 
     @Option(help: "The client's name, for the record; the plan is taken from this client's latest case of the playbook.")

@@ -12,7 +12,7 @@ extension Casebook.Cases {
         is deleted. The records are then written again.
         """)
 
-    @Argument(help: "The case: its id, the start of one, or its client's name.")
+    @Argument(help: "The case: its id, the start of one, or its client's name.", completion: ShellCompletions.cases)
     var caseName: String
 
     func run() throws {

@@ -15,7 +15,11 @@ typedef enum {
   CEL_KEY_SIGNAL,      ///< a signal interrupted the wait (errno EINTR)
   CEL_KEY_CLOSED,      ///< standard input failed (EIO, closed)
   CEL_KEY_LINE_READY,  ///< the line is already complete: take it with cel_line_take
+  CEL_KEY_PASTED,      ///< a bracketed paste was put into the line as one answer (not entered)
 } cel_key_wait;
+
+/// How many lines the last bracketed paste held (its line breaks became spaces).
+int cel_last_paste_lines(void);
 
 /// What giving a key to libedit did.
 typedef enum {
