@@ -16,7 +16,7 @@ struct HistoryFileTests {
     defer { try? FileManager.default.removeItem(atPath: root) }
     let data = root + "/data/casebook"
     try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: data + "/history", contents: Data("yes\n".utf8), attributes: [.posixPermissions: 0o600])
+    _ = FileManager.default.createFile(atPath: data + "/history", contents: Data("yes\n".utf8), attributes: [.posixPermissions: 0o600])
     let environment = ["HOME": root, "XDG_STATE_HOME": root + "/state"]
 
     let path = try #require(HistoryFile.prepare(environment: environment, dataHome: data))
@@ -27,7 +27,7 @@ struct HistoryFileTests {
     #expect(folderMode == 0o700)
 
     // Once: a history written since is not replaced by a stale one that reappears.
-    FileManager.default.createFile(atPath: data + "/history", contents: Data("old\n".utf8))
+    _ = FileManager.default.createFile(atPath: data + "/history", contents: Data("old\n".utf8))
     _ = HistoryFile.prepare(environment: environment, dataHome: data)
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "yes\n")
   }
