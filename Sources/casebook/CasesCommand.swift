@@ -6,6 +6,14 @@ extension Casebook {
   struct Cases: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Browse the case records: list, show, export, delete, rebuild, repair.",
+      discussion: """
+        Examples:
+          casebook cases                         every case, newest first
+          casebook cases --client dana           one client's cases (also --playbook, --status, --since)
+          casebook cases show dana               a record, by a word of the client's name
+          casebook cases export dana --to ~/out  copy a case's files elsewhere
+          casebook cases delete dana             asks first (type the case's name), or --yes
+        """,
       subcommands: [ListCases.self, Show.self, Export.self, Delete.self, Rebuild.self, Repair.self],
       defaultSubcommand: ListCases.self)
   }

@@ -6,6 +6,12 @@ extension Casebook {
   struct Client: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "One client: their cases and next actions; rename a client or merge two.",
+      discussion: """
+        Examples:
+          casebook client "dana ruiz"                    case, accents and spaces ignored
+          casebook client merge "Dana Ruis" "Dana Ruiz"  a misspelt name joins the right one
+          casebook client rename "Dana Ruiz" "Dana Ruiz-Lee"
+        """,
       subcommands: [ShowClient.self, Merge.self, Rename.self],
       defaultSubcommand: ShowClient.self)
   }
@@ -19,7 +25,7 @@ extension Casebook.Client {
     static let configuration = CommandConfiguration(
       commandName: "show", abstract: "A client's cases, newest first, their next actions, and counts per playbook.")
 
-    @Argument(help: "The client's name (case, accents and extra spaces ignored).")
+    @Argument(help: "The client's name (case, accents and extra spaces ignored).", completion: ShellCompletions.clients)
     var name: String
 
     @Flag(help: "Print JSON for programs.")
@@ -83,15 +89,18 @@ extension Casebook.Client {
 
     private func show(_ output: Output, launcher: Launcher) {
       let console = launcher.console
+      // Gathered, then paged at a terminal: a long history goes through $PAGER.
+      var shown = ""
+      defer { console.page(shown) }
       let time = TimeFormatter(timeZone: launcher.timeZone)
       let cases = output.cases.count
-      console.write(TextSanitizer.clean("\(output.name): \(cases) case\(cases == 1 ? "" : "s")") + "\n")
+      shown += (TextSanitizer.clean("\(output.name): \(cases) case\(cases == 1 ? "" : "s")") + "\n")
       for days in Casebook.Client.windows {
         let counts = output.recent["\(days)d"] ?? [:]
         let text = counts.isEmpty ? "none" : counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        console.write(TextSanitizer.clean("Last \(days) days: \(text)") + "\n")
+        shown += (TextSanitizer.clean("Last \(days) days: \(text)") + "\n")
       }
-      console.write("\nCases, newest first:\n")
+      shown += ("\nCases, newest first:\n")
       let rows = output.timeline.map { entry in
         [time.dateTime(entry.started), entry.playbook, Casebook.Cases.marked(status: entry.status, mode: entry.mode),
          entry.decision ?? "-", entry.case].map { TextSanitizer.clean($0) }
@@ -99,10 +108,10 @@ extension Casebook.Client {
       let layout = TableLayout(
         columns: [.init("STARTED"), .init("PLAYBOOK", leftOutRank: 2), .init("STATUS"), .init("DECISION", shortestWidth: 12, leftOutRank: 1), .init("CASE")],
         leadColumn: 4)
-      for line in layout.lines(rows, width: console.lineWidth) { console.writeVerbatim(line + "\n") }
-      console.write("\nNext actions:\n")
+      for line in layout.lines(rows, width: console.lineWidth) { shown += line + "\n" }
+      shown += ("\nNext actions:\n")
       guard !output.nextActions.isEmpty else {
-        console.write("None open.\n")
+        shown += ("None open.\n")
         return
       }
       let actionRows = output.nextActions.map { action in
@@ -110,7 +119,7 @@ extension Casebook.Client {
          action.id ?? "-"].map { TextSanitizer.clean($0) }
       }
       let actionLayout = TableLayout(columns: [.init("DUE"), .init("ACTION", shortestWidth: 16), .init("ID")], leadColumn: 2)
-      for line in actionLayout.lines(actionRows, width: console.lineWidth) { console.writeVerbatim(line + "\n") }
+      for line in actionLayout.lines(actionRows, width: console.lineWidth) { shown += line + "\n" }
     }
   }
 

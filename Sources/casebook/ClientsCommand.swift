@@ -5,7 +5,12 @@ import Foundation
 extension Casebook {
   struct Clients: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List the clients: their cases, last contact and open next actions.")
+      abstract: "List the clients: their cases, last contact and open next actions.",
+      discussion: """
+        Examples:
+          casebook clients                 one line per client
+          casebook client "Dana Ruiz"      one client's history and counts
+        """)
 
     @Flag(help: "Print JSON for programs.")
     var json = false

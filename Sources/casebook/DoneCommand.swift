@@ -6,7 +6,14 @@ extension Casebook {
   struct Done: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Mark a next action done, as casebook next lists it (CASE#N).",
-      discussion: "The case's journal keeps when it was done, and its record shows it ticked.")
+      discussion: """
+        Examples:
+          casebook done 2026-11-24-no-show-dana#1   by the id casebook next shows
+          casebook done dana#1                      the case part shortens like any case name
+          casebook done dana#1 --undo               open it again
+
+        The case's journal keeps when it was done, and its record shows it ticked.
+        """)
 
     @Argument(
       help: "The action's id from casebook next (2026-11-24-no-show-dana#1, or shortened: dana#1).",

@@ -5,7 +5,13 @@ import Foundation
 extension Casebook {
   struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Draw a playbook's decision tree: Mermaid or Graphviz DOT text, or an SVG or PNG picture.")
+      abstract: "Draw a playbook's decision tree: Mermaid or Graphviz DOT text, or an SVG or PNG picture.",
+      discussion: """
+        Examples:
+          casebook graph no-show                         Mermaid text (paste into a Markdown file)
+          casebook graph no-show --format svg > t.svg    a picture, through Graphviz's dot
+          casebook graph no-show --case dana --format svg > path.svg   the path a case took
+        """)
 
     /// What `graph` can write.
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -7,6 +7,12 @@ extension Casebook {
     static let configuration = CommandConfiguration(
       abstract: "List the open next actions across all cases, soonest due first.",
       discussion: """
+        Examples:
+          casebook next                    what is due, soonest first
+          casebook next --client dana      one client's
+          casebook next --ics > due.ics    for a calendar (VTODO per action)
+          casebook done dana#1             tick one off
+
         A completed case's next actions come from its end step; each has an id, CASE#N, for \
         casebook done. An interrupted case is an action too: finish it; and a damaged one: repair it.
         """)

@@ -5,7 +5,12 @@ import Foundation
 extension Casebook {
   struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Find cases by what they hold: client names, answers, notes and drafts, best match first.")
+      abstract: "Find cases by what they hold: client names, answers, notes and drafts, best match first.",
+      discussion: """
+        Examples:
+          casebook search parking          every case that mentions it, with the line
+          casebook search dana --json      case ids for scripts
+        """)
 
     @Argument(help: "The words to look for (case and accents ignored).")
     var text: [String]

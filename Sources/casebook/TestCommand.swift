@@ -7,6 +7,12 @@ extension Casebook {
     static let configuration = CommandConfiguration(
       abstract: "Run playbook tests (scripted walks with expectations), or explore every path.",
       discussion: """
+        Examples:
+          casebook test                          the bundled playbooks' tests and yours
+          casebook test my-playbook.yaml         its tests file (tests/my-playbook.tests.yaml)
+          casebook test --coverage               what no test visits
+          casebook test --explore my.yaml        walk every path
+
         Test files are YAML: `playbook:` (an id, or a path relative to the test file) and `tests:`,
         each with `name`, `answers` and `expect` (`end`, `saved`, `shown`, `drafted`, `decided`).
         With no path, runs the bundled playbooks' tests. With --explore, the paths are playbooks.

@@ -87,7 +87,7 @@ struct PagerAndAccessibleTests {
     try session.type(":note ")
     _ = try session.tmux(["set-buffer", "-b", "paste", "rang twice\nno answer\n"], capture: false)
     _ = try session.tmux(["paste-buffer", "-p", "-b", "paste", "-t", "main"], capture: false)
-    var screen = try session.waitFor { $0.contains(":note rang twice no answer") }
+    var screen = try session.waitFor { $0.contains(":note rang twice no answer") && $0.contains("Pasted 2 lines") }
     #expect(screen.contains("Pasted 2 lines as one answer"), "\(screen)")
     // Nothing was entered: the question still waits, and Enter takes the whole paste as one note.
     #expect(!screen.contains("Noted."), "\(screen)")
