@@ -10,6 +10,7 @@ final class Console {
   /// Whether answers are typed at a terminal (standard input), whatever happens to the output.
   let readsTerminal: Bool
   private let usesStyle: Bool
+  private let writesTerminal: Bool
   private let environment: [String: String]
   private let clipboard: Clipboard
   /// The width last worked out, and the count of resizes it was worked out at.
@@ -18,7 +19,8 @@ final class Console {
   init(environment: [String: String]) {
     self.environment = environment
     readsTerminal = cel_is_terminal(0) != 0
-    isInteractive = readsTerminal && cel_is_terminal(1) != 0
+    writesTerminal = cel_is_terminal(1) != 0
+    isInteractive = readsTerminal && writesTerminal
     usesStyle =
       cel_is_terminal(1) != 0 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
     clipboard = Clipboard(
@@ -69,6 +71,7 @@ final class Console {
     case .outcome: return "\n" + marked("= ", text, "1") + "\n"
     case .explanation: return styled(wrapped(indent(text)), "2") + "\n"
     case .info: return wrapped(text) + "\n"
+    case .spoken: return (writesTerminal ? wrapped(text) : text) + "\n"
     case .draft: return "\n" + wrapped(text) + "\n"
     case .alert: return (usesStyle ? "\u{07}" : "") + styled(wrapped("! " + text), "1;31") + "\n"
     }

@@ -612,10 +612,10 @@ import Testing
     #expect(transcript.first?["client"] as? String == "You can't just leave us like this.")
   }
 
-  @Test func `a seeded rehearsal of the bundled end-relationship playbook takes its plan from the client's case and is repeatable`() throws {
+  @Test func `the bundled end-relationship client answers what was said: the same seed, a different first line, a different conversation`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    // Jo's case first: the reason and the contract wording are answered there.
+    // Jo's case first: the reason, the contract wording and the end date are answered there.
     let playbook = try #require(PlaybookLoader.load(path: bundledPlaybook("end-relationship")).playbook)
     let (suite, _) = PlaybookTestRunner.load(path: bundledPlaybook("tests/end-relationship.tests"))
     let test = try #require(suite?.tests.first { $0.client == "Jo" })
@@ -623,18 +623,33 @@ import Testing
     let run = try casebook.run(["run", "end-relationship", "--client", "Jo"], input: typed.map { $0 + "\n" }.joined())
     #expect(run.status == 0, "\(run.stderr)")
 
-    let input = (1...6).map { "Line \($0): I respect the work we did, and clause 12 of the contract ends it at the end of the term." }
-      .joined(separator: "\n") + "\n"
-    let first = try casebook.run(["rehearse", "end-relationship", "--seed", "42", "--client", "Jo"], input: input)
-    #expect(first.status == 0, "\(first.stderr)")
-    assertGolden(first.stdout, named: "rehearsal-end-relationship.transcript")
+    let rest = [
+      "I understand this is hard to hear. After several months the project is not moving, and I can't give you the results you need.",
+      "Until then I will finish the Q4 report, to the same standard as always.",
+      "I'll send you a transition plan in writing today, with the files and access I will hand over.",
+      "It is in clause 12 of our contract: it ends at the end of the term.",
+      "Our last day together is 31 December.",
+      "Thank you for the work we have done together, Jo.",
+    ]
+    let citing = "Jo, I've decided to end our working relationship. Under clause 12 of our contract it ends at the end of the term."
+    let notCiting = "Jo, I've decided to end our working relationship, and I want to explain why."
+    let arguments = ["rehearse", "end-relationship", "--seed", "42", "--client", "Jo", "--persona", "angry"]
+    let first = try casebook.run(arguments, input: ([citing] + rest).map { $0 + "\n" }.joined())
+    let second = try casebook.run(arguments, input: ([notCiting] + rest).map { $0 + "\n" }.joined())
+    assertGolden(first.stdout + "\n---- the same seed, a first line that does not cite the contract ----\n\n" + second.stdout,
+      named: "rehearsal-end-relationship.transcript")
     #expect(first.stdout.contains("The plan's answers come from case 2026-11-24-end-relationship-jo."))
-    #expect(first.stdout.contains("  Contract wording to cite: clause 12, ends at the end of the term"))
-    let again = try casebook.run(["rehearse", "end-relationship", "--seed", "42", "--client", "Jo"], input: input)
-    #expect(again.stdout.replacingOccurrences(of: "jo-3", with: "jo-2") == first.stdout)
+    let clientLines = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("Client") } }
+    #expect(clientLines(first.stdout) != clientLines(second.stdout))
+    #expect(!first.stdout.contains("Where does it say you can do that?"))
+    #expect(second.stdout.contains("\nClient (doubtful): Where does it say you can do that?\n"))
+    let again = try casebook.run(arguments, input: ([notCiting] + rest).map { $0 + "\n" }.joined())
+    #expect(clientLines(again.stdout) == clientLines(second.stdout))
     let record = try casebook.record("2026-11-24-end-relationship-jo-2")
-    #expect((record["transcript"] as? [[String: Any]])?.count == 6)
     #expect((record["steps"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["reason", "clause", "end-date", "deliverables"])
+    let review = try #require(record["review"] as? [String: Any])
+    #expect((review["planCited"] as? [String])?.contains("Last day of work") == true)
+    #expect((review["pointsReached"] as? [String])?.contains("The transition plan") == true)
   }
 
   @Test func `rehearse --set fills the plan, an unknown --from is refused, and a rehearsal cannot be resumed`() throws {
