@@ -44,7 +44,8 @@ extension Casebook {
       }
       let available = material.availableTurns
       if let turns, !(1...available).contains(turns) {
-        launcher.console.error("--turns \(turns): this rehearsal has \(available) client lines; give a number from 1 to \(available)")
+        let lines = available == 1 ? "1 client line" : "\(available) client lines"
+        launcher.console.error("--turns \(turns): this rehearsal has \(lines) (its replies and reactions); give a number from 1 to \(available)")
         throw ExitCode(1)
       }
       var chosenPersona: ClientPersona?

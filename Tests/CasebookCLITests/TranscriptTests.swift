@@ -553,6 +553,26 @@ import Testing
     }
   }
 
+  @Test func `practice judges a checklist, a date and a text, and the score counts each judged question`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    // Sam: abuse must be ticked; first a tick that leaves it out, then a date outside the tolerance.
+    let typed = [
+      "time", "abuse time", "notice", "2027-02-01", "2026-12-31", "the December newsletter",
+      "I can't meet the demands, and the way we communicate does not work.", "clause 9, 30 days' written notice",
+      "email", "pushback",
+    ]
+    let outcome = try casebook.run(
+      ["practice", "end-relationship", "--scenario", "abusive-client"], input: typed.map { $0 + "\n" }.joined())
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    assertGolden(outcome.stdout, named: "practice-checklist.transcript")
+    #expect(outcome.stdout.contains("Shouting and name-calling are abuse"))
+    #expect(outcome.stdout.contains("Practice 'abusive-client': right first time 6 of 8."))
+    let practice = try #require(try casebook.record("2026-11-24-end-relationship-sam")["practice"] as? [String: Any])
+    #expect(practice["right"] as? Int == 6)
+    #expect(practice["total"] as? Int == 8)
+  }
+
   @Test func `practice gives feedback on a wrong turn, a second chance, and a score`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
@@ -565,8 +585,8 @@ import Testing
     #expect(record["mode"] as? String == "practice")
     let practice = try #require(record["practice"] as? [String: Any])
     #expect(practice["scenario"] as? String == "unreachable")
-    #expect(practice["right"] as? Int == 0)
-    #expect(practice["total"] as? Int == 1)
+    #expect(practice["right"] as? Int == 2)
+    #expect(practice["total"] as? Int == 3)
     let history = (record["history"] as? [[String: Any]] ?? []).compactMap { $0["event"] as? String }
     #expect(history.first == "attempted")
     let done = try String(contentsOfFile: "\(casebook.home)/practice-done", encoding: .utf8)
@@ -658,6 +678,14 @@ import Testing
     let missing = try casebook.run(["rehearse", fixture("practice.yaml"), "--from", "2026-11-24-nobody"], input: "")
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("no case named '2026-11-24-nobody'"))
+    let tooMany = try casebook.run(["rehearse", "end-relationship", "--turns", "40", "--client", "Al"], input: "")
+    #expect(tooMany.status == 1)
+    #expect(tooMany.stderr.contains("--turns 40: this rehearsal has 16 client lines (its replies and reactions); give a number from 1 to 16"))
+    // The client's name may come with --set client=NAME; the record then names them.
+    let named = try casebook.run(
+      ["rehearse", fixture("practice.yaml"), "--set", "client=Bo", "--set", "last_day=2026-12-31", "--seed", "1"], input: "Fine.\n")
+    #expect(named.status == 0, "\(named.stderr)")
+    #expect(try casebook.record("2026-11-24-practice-demo-bo")["client"] as? String == "Bo")
     let left = try casebook.run(
       ["rehearse", fixture("practice.yaml"), "--set", "last_day=2026-12-31", "--client", "Al", "--seed", "1"], input: ":quit\n")
     #expect(left.status == 3)
@@ -679,7 +707,7 @@ import Testing
     defer { casebook.removeHome() }
     let practice = try casebook.run(["run", fixture("practice.yaml"), "--mode", "practice"], input: "no\n15m\n2026-12-31\n")
     #expect(practice.status == 0)
-    #expect(practice.stdout.contains("Practice 'unreachable': right first time 1 of 1."))
+    #expect(practice.stdout.contains("Practice 'unreachable': right first time 3 of 3."))
     let rehearse = try casebook.run(["run", fixture("practice.yaml"), "--mode", "rehearse", "--client", "Al"], input: "2026-12-31\nFine.\n")
     #expect(rehearse.status == 0)
     #expect(rehearse.stdout.contains("Client (angry): You can't just leave us like this."))
