@@ -46,15 +46,8 @@ enum ScenarioChecker {
       now.addTimeInterval(60)
       if engine.state.status == .completed { return diagnostics }
       guard let current = engine.state.current, case .ask(let question)? = playbook[current]?.kind else { break }
-      if PracticeJudge.judges(current, scenario: scenario, playbook: playbook), scenario.feedback[current]?.isEmpty ?? true,
-        warned.insert(current).inserted
-      {
-        var warning = Diagnostic.badScenario(
-          scenario.name, "reaches step \(quoted(current)), but gives no feedback for a wrong answer there (say why, as a principle)",
-          at: scenario.location)
-        warning.severity = .warning
-        diagnostics.append(warning)
-      }
+      let lacksFeedback = PracticeJudge.judges(current, scenario: scenario, playbook: playbook)
+        && scenario.feedback[current]?.isEmpty ?? true
       let answer = question.isInput ? question.save.flatMap { scenario.values[$0] } : scenario.answers[current]
       guard let answer else {
         report("gives no answer at step \(quoted(current))")
@@ -69,6 +62,13 @@ enum ScenarioChecker {
       if case .persist(.attempted)? = effects.first {
         report("its own answer \(quoted(answer)) at step \(quoted(current)) is judged wrong")
         return diagnostics
+      }
+      if lacksFeedback, warned.insert(current).inserted {
+        var warning = Diagnostic.badScenario(
+          scenario.name, "reaches step \(quoted(current)), but gives no feedback for a wrong answer there (say why, as a principle)",
+          at: scenario.location)
+        warning.severity = .warning
+        diagnostics.append(warning)
       }
     }
     report("its answers do not lead to an end")
