@@ -12,6 +12,7 @@ final class Console {
   private let usesStyle: Bool
   private let errorsUseStyle: Bool
   private let hyperlinks: Hyperlinks
+  private let writesTerminal: Bool
   private let environment: [String: String]
   private let clipboard: Clipboard
   /// The width last worked out, and the count of resizes it was worked out at.
@@ -20,10 +21,11 @@ final class Console {
   init(environment: [String: String]) {
     self.environment = environment
     readsTerminal = cel_is_terminal(0) != 0
-    isInteractive = readsTerminal && cel_is_terminal(1) != 0
-    usesStyle = ColorPolicy.usesColor(environment: environment, isTerminal: cel_is_terminal(1) != 0)
+    writesTerminal = cel_is_terminal(1) != 0
+    isInteractive = readsTerminal && writesTerminal
+    usesStyle = ColorPolicy.usesColor(environment: environment, isTerminal: writesTerminal)
     errorsUseStyle = ColorPolicy.usesColor(environment: environment, isTerminal: cel_is_terminal(2) != 0)
-    hyperlinks = Hyperlinks(environment: environment, isTerminal: cel_is_terminal(1) != 0)
+    hyperlinks = Hyperlinks(environment: environment, isTerminal: writesTerminal)
     clipboard = Clipboard(
       environment: environment, terminalTakesEscapes: cel_is_terminal(1) != 0 && environment["TERM"] != "dumb")
   }
@@ -89,6 +91,7 @@ final class Console {
     case .outcome: return "\n" + marked("= ", text, "1") + "\n"
     case .explanation: return styled(wrapped(indent(text)), "2") + "\n"
     case .info: return wrapped(text) + "\n"
+    case .spoken: return (writesTerminal ? wrapped(text) : text) + "\n"
     case .draft: return "\n" + wrapped(text) + "\n"
     case .alert: return (usesStyle ? "\u{07}" : "") + styled(wrapped("! " + text), "1;31") + "\n"
     }

@@ -182,6 +182,14 @@ extension Casebook {
           console.write("  walks that found no end within 200 answers: \(report.unfinished)\n")
           status = 1
         }
+        for outcome in RehearsalExplorer.explore(loaded.playbook, seed: seed) ?? [] {
+          var line = "  rehearsal, \(outcome.persona.rawValue) client: \(outcome.walks) walks, accepted \(outcome.accepted), to the last turn \(outcome.lastTurn)"
+          if outcome.unfinished > 0 {
+            line += ", no end \(outcome.unfinished)"
+            status = 1
+          }
+          console.write(line + "\n")
+        }
       }
       return status
     }

@@ -557,6 +557,26 @@ import Testing
     }
   }
 
+  @Test func `practice judges a checklist, a date and a text, and the score counts each judged question`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    // Sam: abuse must be ticked; first a tick that leaves it out, then a date outside the tolerance.
+    let typed = [
+      "time", "abuse time", "notice", "2027-02-01", "2026-12-31", "the December newsletter",
+      "I can't meet the demands, and the way we communicate does not work.", "clause 9, 30 days' written notice",
+      "email", "pushback",
+    ]
+    let outcome = try casebook.run(
+      ["practice", "end-relationship", "--scenario", "abusive-client"], input: typed.map { $0 + "\n" }.joined())
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    assertGolden(outcome.stdout, named: "practice-checklist.transcript")
+    #expect(outcome.stdout.contains("Shouting and name-calling are abuse"))
+    #expect(outcome.stdout.contains("Practice 'abusive-client': right first time 6 of 8."))
+    let practice = try #require(try casebook.record("2026-11-24-end-relationship-sam")["practice"] as? [String: Any])
+    #expect(practice["right"] as? Int == 6)
+    #expect(practice["total"] as? Int == 8)
+  }
+
   @Test func `practice gives feedback on a wrong turn, a second chance, and a score`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
@@ -569,8 +589,8 @@ import Testing
     #expect(record["mode"] as? String == "practice")
     let practice = try #require(record["practice"] as? [String: Any])
     #expect(practice["scenario"] as? String == "unreachable")
-    #expect(practice["right"] as? Int == 0)
-    #expect(practice["total"] as? Int == 1)
+    #expect(practice["right"] as? Int == 2)
+    #expect(practice["total"] as? Int == 3)
     let history = (record["history"] as? [[String: Any]] ?? []).compactMap { $0["event"] as? String }
     #expect(history.first == "attempted")
     let done = try String(contentsOfFile: "\(casebook.home)/practice-done", encoding: .utf8)
@@ -616,10 +636,10 @@ import Testing
     #expect(transcript.first?["client"] as? String == "You can't just leave us like this.")
   }
 
-  @Test func `a seeded rehearsal of the bundled end-relationship playbook takes its plan from the client's case and is repeatable`() throws {
+  @Test func `the bundled end-relationship client answers what was said: the same seed, a different first line, a different conversation`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    // Jo's case first: the reason and the contract wording are answered there.
+    // Jo's case first: the reason, the contract wording and the end date are answered there.
     let playbook = try #require(PlaybookLoader.load(path: bundledPlaybook("end-relationship")).playbook)
     let (suite, _) = PlaybookTestRunner.load(path: bundledPlaybook("tests/end-relationship.tests"))
     let test = try #require(suite?.tests.first { $0.client == "Jo" })
@@ -627,18 +647,33 @@ import Testing
     let run = try casebook.run(["run", "end-relationship", "--client", "Jo"], input: typed.map { $0 + "\n" }.joined())
     #expect(run.status == 0, "\(run.stderr)")
 
-    let input = (1...6).map { "Line \($0): I respect the work we did, and clause 12 of the contract ends it at the end of the term." }
-      .joined(separator: "\n") + "\n"
-    let first = try casebook.run(["rehearse", "end-relationship", "--seed", "42", "--client", "Jo"], input: input)
-    #expect(first.status == 0, "\(first.stderr)")
-    assertGolden(first.stdout, named: "rehearsal-end-relationship.transcript")
+    let rest = [
+      "I understand this is hard to hear. After several months the project is not moving, and I can't give you the results you need.",
+      "Until then I will finish the Q4 report, to the same standard as always.",
+      "I'll send you a transition plan in writing today, with the files and access I will hand over.",
+      "It is in clause 12 of our contract: it ends at the end of the term.",
+      "Our last day together is 31 December.",
+      "Thank you for the work we have done together, Jo.",
+    ]
+    let citing = "Jo, I've decided to end our working relationship. Under clause 12 of our contract it ends at the end of the term."
+    let notCiting = "Jo, I've decided to end our working relationship, and I want to explain why."
+    let arguments = ["rehearse", "end-relationship", "--seed", "42", "--client", "Jo", "--persona", "angry"]
+    let first = try casebook.run(arguments, input: ([citing] + rest).map { $0 + "\n" }.joined())
+    let second = try casebook.run(arguments, input: ([notCiting] + rest).map { $0 + "\n" }.joined())
+    assertGolden(first.stdout + "\n---- the same seed, a first line that does not cite the contract ----\n\n" + second.stdout,
+      named: "rehearsal-end-relationship.transcript")
     #expect(first.stdout.contains("The plan's answers come from case 2026-11-24-end-relationship-jo."))
-    #expect(first.stdout.contains("  Contract wording to cite: clause 12, ends at the end of the term"))
-    let again = try casebook.run(["rehearse", "end-relationship", "--seed", "42", "--client", "Jo"], input: input)
-    #expect(again.stdout.replacingOccurrences(of: "jo-3", with: "jo-2") == first.stdout)
+    let clientLines = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("Client") } }
+    #expect(clientLines(first.stdout) != clientLines(second.stdout))
+    #expect(!first.stdout.contains("Where does it say you can do that?"))
+    #expect(second.stdout.contains("\nClient (doubtful): Where does it say you can do that?\n"))
+    let again = try casebook.run(arguments, input: ([notCiting] + rest).map { $0 + "\n" }.joined())
+    #expect(clientLines(again.stdout) == clientLines(second.stdout))
     let record = try casebook.record("2026-11-24-end-relationship-jo-2")
-    #expect((record["transcript"] as? [[String: Any]])?.count == 6)
     #expect((record["steps"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["reason", "clause", "end-date", "deliverables"])
+    let review = try #require(record["review"] as? [String: Any])
+    #expect((review["planCited"] as? [String])?.contains("Last day of work") == true)
+    #expect((review["pointsReached"] as? [String])?.contains("The transition plan") == true)
   }
 
   @Test func `rehearse --set fills the plan, an unknown --from is refused, and a rehearsal cannot be resumed`() throws {
@@ -647,6 +682,14 @@ import Testing
     let missing = try casebook.run(["rehearse", fixture("practice.yaml"), "--from", "2026-11-24-nobody"], input: "")
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("no case named '2026-11-24-nobody'"))
+    let tooMany = try casebook.run(["rehearse", "end-relationship", "--turns", "40", "--client", "Al"], input: "")
+    #expect(tooMany.status == 1)
+    #expect(tooMany.stderr.contains("--turns 40: this rehearsal has 16 client lines (its replies and reactions); give a number from 1 to 16"))
+    // The client's name may come with --set client=NAME; the record then names them.
+    let named = try casebook.run(
+      ["rehearse", fixture("practice.yaml"), "--set", "client=Bo", "--set", "last_day=2026-12-31", "--seed", "1"], input: "Fine.\n")
+    #expect(named.status == 0, "\(named.stderr)")
+    #expect(try casebook.record("2026-11-24-practice-demo-bo")["client"] as? String == "Bo")
     let left = try casebook.run(
       ["rehearse", fixture("practice.yaml"), "--set", "last_day=2026-12-31", "--client", "Al", "--seed", "1"], input: ":quit\n")
     #expect(left.status == 3)
@@ -668,7 +711,7 @@ import Testing
     defer { casebook.removeHome() }
     let practice = try casebook.run(["run", fixture("practice.yaml"), "--mode", "practice"], input: "no\n15m\n2026-12-31\n")
     #expect(practice.status == 0)
-    #expect(practice.stdout.contains("Practice 'unreachable': right first time 1 of 1."))
+    #expect(practice.stdout.contains("Practice 'unreachable': right first time 3 of 3."))
     let rehearse = try casebook.run(["run", fixture("practice.yaml"), "--mode", "rehearse", "--client", "Al"], input: "2026-12-31\nFine.\n")
     #expect(rehearse.status == 0)
     #expect(rehearse.stdout.contains("Client (angry): You can't just leave us like this."))

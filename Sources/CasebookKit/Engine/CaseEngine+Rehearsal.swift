@@ -42,7 +42,8 @@ extension CaseEngine {
     guard let plan else { return effects + [.finish(state.status)] }
     effects.append(.show(Output(.info, "Rehearsing: \(playbook.title)")))
     if let source = state.header.rehearsal?.planSource, !plan.items.isEmpty {
-      effects.append(.show(Output(.info, "The plan's answers come from case \(source).")))
+      let change = asksPlan ? " :plan prepares it again." : ""
+      effects.append(.show(Output(.info, "The plan's answers come from case \(source).\(change)")))
     }
     if !asksPlan, !plan.unpreparedNames.isEmpty {
       let names = plan.unpreparedNames.map { "--set \($0)=…" }.joined(separator: " ")
@@ -70,8 +71,14 @@ extension CaseEngine {
         return [.show(Output(.info, "  Suggestion: \(item.help ?? "Answer in your own words, as you would say it.")"))]
           + rehearsalPrompt(reasking: pending)
       }
+      hintsSinceLine += 1
+      if plan.personOpens, let first = plan.material.points.first {
+        return [.show(Output(.info, "  Suggestion: open with the decision, in your words, e.g. \(first.text)"))] + rehearsalPrompt()
+      }
       guard let reply = plan.nextReply else { return endRehearsal(leaving: true, at: now) }
       return [.show(Output(.info, "  Suggestion: \(reply.suggest)"))] + rehearsalPrompt()
+    case ":plan":
+      return replan(plan, at: now)
     case "":
       return rehearsalPrompt()
     default:
@@ -89,8 +96,11 @@ extension CaseEngine {
       case .rejected(let hint): return [.reject(hint)] + rehearsalPrompt()
       }
     }
-    guard let reply = plan.nextReply else { return endRehearsal(leaving: false, at: now) }
-    return write(.said(client: reply.client, you: text, at: now)) + rehearsalStep(at: now)
+    guard plan.personOpens || plan.nextReply != nil else { return endRehearsal(leaving: false, at: now) }
+    let hints = hintsSinceLine
+    hintsSinceLine = 0
+    return write(.said(client: plan.nextReply?.client ?? "", you: text, at: now, hints: hints == 0 ? nil : hints))
+      + rehearsalStep(at: now)
   }
 
   /// What comes after an entry: the plan's next question; else, once, the plan and the talking
@@ -107,12 +117,30 @@ extension CaseEngine {
       }
       return effects + rehearsalPrompt()
     }
-    guard let reply = plan.nextReply else { return endRehearsal(leaving: false, at: now) }
     var effects: [Effect] = []
     if plan.exchanges.isEmpty { effects.append(.show(Output(.info, "\n" + plan.text))) }
+    if plan.personOpens { return effects + [.show(Output(.info, "\nYou open the conversation."))] + rehearsalPrompt() }
+    if plan.conversation.accepted, let last = plan.conversation.next {
+      effects.append(.show(Output(.spoken, "\nClient (\(plan.conversation.persona.rawValue)): \(last.reply.client)")))
+      return effects + endRehearsal(leaving: false, at: now)
+    }
+    guard let reply = plan.nextReply else { return effects + endRehearsal(leaving: false, at: now) }
     let mood = reply.mood.map { " (\($0))" } ?? ""
-    effects.append(.show(Output(.info, "\nClient\(mood): \(reply.client)")))
+    effects.append(.show(Output(.spoken, "\nClient\(mood): \(reply.client)")))
     return effects + rehearsalPrompt()
+  }
+
+  /// `:plan`: before the conversation starts, takes back the plan's answers so that each is asked again.
+  private mutating func replan(_ plan: RehearsalPlan, at now: Date) -> [Effect] {
+    guard asksPlan, plan.exchanges.isEmpty else {
+      let why = asksPlan ? "once the conversation has started" : "through a pipe: give it with --set NAME=VALUE or --from CASE"
+      return [.reject("The plan cannot be prepared again \(why).")] + rehearsalPrompt()
+    }
+    var effects: [Effect] = []
+    while let last = state.path.last(where: { $0.answer != nil }) {
+      effects += write(.undone(step: last.step, at: now)).filter { if case .persist = $0 { true } else { false } }
+    }
+    return effects + [.show(Output(.info, "Preparing the plan again."))] + rehearsalStep(at: now)
   }
 
   /// The prompt after a command, with a date's reading that waits to be confirmed shown again.
@@ -126,7 +154,7 @@ extension CaseEngine {
     if let item = plan.nextItem(asking: asksPlan) {
       return [.ask(Prompt(step: item.step, completions: [":hint", ":quit"], text: "> ", history: .commandsOnly))]
     }
-    return [.ask(Prompt(step: "rehearse", completions: [":hint", ":quit"], text: "you> ", history: .commandsOnly))]
+    return [.ask(Prompt(step: "rehearse", completions: [":hint", ":plan", ":quit"], text: "you> ", history: .commandsOnly))]
   }
 
   /// Ends the rehearsal: complete once the plan is and every reply is answered (or the person did
@@ -134,9 +162,11 @@ extension CaseEngine {
   private mutating func endRehearsal(leaving: Bool, at now: Date) -> [Effect] {
     guard let before = plan else { return [.finish(state.status)] }
     let planDone = before.nextItem(asking: asksPlan) == nil
-    let complete = planDone && (!leaving || before.exchanges.count == before.order.count)
+    let over = before.conversation.accepted || (before.nextReply == nil && !before.personOpens)
+    let complete = planDone && (!leaving || over)
     var effects = write(complete ? .finished(step: "rehearsal", at: now) : .left(reason: .quit, at: now))
-    if planDone, let plan {
+    // Written all the same when input ends: what was said is reviewed, what was not prepared is named.
+    if let plan, planDone || !before.exchanges.isEmpty {
       effects.append(.show(Output(.info, "\n" + RehearsalReview.text(of: plan, started: state.header.started, finished: now))))
     }
     return effects + [.finish(complete ? .completed : .interrupted)]

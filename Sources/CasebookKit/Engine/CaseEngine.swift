@@ -14,6 +14,8 @@ public struct CaseEngine: Sendable {
   public internal(set) var state: CaseState
   /// A date answer waiting to be confirmed with Enter, if one is; not part of the journaled case.
   public internal(set) var pendingReading: PendingReading?
+  /// In a rehearsal, the `:hint` uses since the person's last line, journaled with the next one.
+  var hintsSinceLine = 0
   let calendar: Calendar
   /// Where a new case reads its client's history (see ``ClientHistoryBook``); `nil` when replaying,
   /// since the history read is in the journal's header.
@@ -134,7 +136,10 @@ public struct CaseEngine: Sendable {
 
   /// Journals `canonical` as the answer to `current`; in practice, a wrong one is an attempt.
   private mutating func answer(_ canonical: String, at now: Date, asking current: StepID) -> [Effect] {
-    if let feedback = PracticeJudge.feedback(step: current, answer: canonical, scenario: state.scenario, playbook: playbook) {
+    let today = CivilDate(dateAndTime: now, in: calendar)
+    if let feedback = PracticeJudge.feedback(
+      step: current, answer: canonical, scenario: state.scenario, playbook: playbook, now: today, dates: dates)
+    {
       return write(.attempted(step: current, answer: canonical, at: now)) + [.show(Output(.explanation, feedback))]
         + screen.askAgain(current)
     }

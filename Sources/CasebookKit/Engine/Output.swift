@@ -20,6 +20,9 @@ public struct Output: Sendable, Hashable {
     case draft
     /// Something that needs attention now, such as a wait limit reached.
     case alert
+    /// A line of a rehearsed conversation, such as `Client (angry): …`: wrapped on a terminal, on
+    /// one line of its own through a pipe, so a script reads each line whole.
+    case spoken
   }
 
   /// What this block is.

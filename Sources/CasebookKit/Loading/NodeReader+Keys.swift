@@ -50,12 +50,27 @@ extension NodeReader {
 
   /// The playbook's `rehearsal` material.
   enum RehearsalKey: String, MappingKey {
-    case prepare, points, replies
+    case prepare, points, replies, avoid, reactions, opens, accepts
+  }
+
+  /// One of the rehearsal's `points` written as a mapping.
+  enum PointKey: String, MappingKey {
+    case say, label, said, answers
+  }
+
+  /// One of the rehearsal's `avoid` entries.
+  enum AvoidKey: String, MappingKey {
+    case label, said, client, mood, suggest
+  }
+
+  /// One of the rehearsal's `reactions`.
+  enum ReactionKey: String, MappingKey {
+    case missing, after, client, mood, suggest
   }
 
   /// One of the rehearsal's `prepare` entries written as a mapping.
   enum PreparationKey: String, MappingKey {
-    case step, label
+    case step, label, said
   }
 
   /// One of the rehearsal's `replies`.
@@ -66,6 +81,11 @@ extension NodeReader {
   /// One `practice` scenario.
   enum ScenarioKey: String, MappingKey {
     case name, situation, values, answers, feedback, expire
+  }
+
+  /// One of a scenario's `answers` written as a mapping.
+  enum AnswerKey: String, MappingKey {
+    case answer, must, may, not, within, said
   }
 
   /// One language's entry under `translations`.

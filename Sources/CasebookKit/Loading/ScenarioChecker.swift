@@ -41,10 +41,13 @@ enum ScenarioChecker {
     var effects = engine.handle(.begin, at: header.started)
     // A minute passes between answers; a wait limit runs out only where the scenario says (practice time).
     var now = Date(timeIntervalSince1970: 0)
+    var warned: Set<StepID> = []
     for _ in 0..<10_000 {
       now.addTimeInterval(60)
-      if engine.state.status == .completed { return [] }
+      if engine.state.status == .completed { return diagnostics }
       guard let current = engine.state.current, case .ask(let question)? = playbook[current]?.kind else { break }
+      let lacksFeedback = PracticeJudge.judges(current, scenario: scenario, playbook: playbook)
+        && scenario.feedback[current]?.isEmpty ?? true
       let answer = question.isInput ? question.save.flatMap { scenario.values[$0] } : scenario.answers[current]
       guard let answer else {
         report("gives no answer at step \(quoted(current))")
@@ -55,6 +58,17 @@ enum ScenarioChecker {
         let reason = hint.unicodeScalars.count <= 120 ? ": \(hint)" : ""
         report("its answer \(quoted(answer)) at step \(quoted(current)) is not accepted\(reason)")
         return diagnostics
+      }
+      if case .persist(.attempted)? = effects.first {
+        report("its own answer \(quoted(answer)) at step \(quoted(current)) is judged wrong")
+        return diagnostics
+      }
+      if lacksFeedback, warned.insert(current).inserted {
+        var warning = Diagnostic.badScenario(
+          scenario.name, "reaches step \(quoted(current)), but gives no feedback for a wrong answer there (say why, as a principle)",
+          at: scenario.location)
+        warning.severity = .warning
+        diagnostics.append(warning)
       }
     }
     report("its answers do not lead to an end")

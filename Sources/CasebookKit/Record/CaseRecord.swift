@@ -117,6 +117,8 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     public var you: String
     /// When the person answered.
     public var at: Date
+    /// The `:hint` uses before the line, when there were any.
+    public var hints: Int?
   }
 
   /// What a rehearsal's lines reached, as its review says.
@@ -129,6 +131,44 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     public var pointsReached: [String]
     /// The talking points the lines never reached.
     public var pointsMissed: [String]
+    /// Each plan part, talking point and phrase to avoid, with the line that reached or said it.
+    public var criteria: [Criterion]? = nil
+    /// Each client move, the person's answer to it and the suggested answer.
+    public var moves: [MoveReview]? = nil
+    /// The `:hint` uses in the conversation.
+    public var hints: Int? = nil
+    /// The simulated client's persona.
+    public var persona: String? = nil
+    /// Whether the client accepted the decision before the last turn.
+    public var accepted: Bool? = nil
+
+    /// One thing the review judges.
+    public struct Criterion: Sendable, Hashable, Codable {
+      /// `plan`, `point` or `avoid`.
+      public var kind: String
+      /// The part's or point's label, or the phrase to avoid's.
+      public var label: String
+      /// Whether it was reached (for `avoid`: whether it was said).
+      public var reached: Bool
+      /// The number of the line, from 1, that first reached (or said) it.
+      public var line: Int?
+      /// That line.
+      public var said: String?
+    }
+
+    /// One client move and how it was answered.
+    public struct MoveReview: Sendable, Hashable, Codable {
+      /// What the client said.
+      public var client: String
+      /// Its mood, if given.
+      public var mood: String?
+      /// The person's answer, if they answered it.
+      public var you: String?
+      /// The suggested answer.
+      public var suggest: String
+      /// What the answer reached (plan parts and points, by label), or did wrong.
+      public var notes: [String]
+    }
   }
 
   /// A practice run's result.
@@ -206,7 +246,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
   /// A rehearsal's exchanges, in order.
   private static func exchanges(in history: [JournalEntry]) -> [Exchange] {
     history.compactMap { entry in
-      if case .said(let client, let you, let at) = entry { return Exchange(client: client, you: you, at: at) }
+      if case .said(let client, let you, let at, let hints) = entry { return Exchange(client: client, you: you, at: at, hints: hints) }
       return nil
     }
   }
@@ -264,7 +304,7 @@ public struct CaseRecord: Sendable, Hashable, Codable {
     case .resumed(let at): HistoryEntry(event: .resumed, at: at)
     case .finished(let step, let at): HistoryEntry(event: .finished, step: step, at: at)
     case .attempted(let step, let answer, let at): HistoryEntry(event: .attempted, step: step, text: answer, at: at)
-    case .said(_, let you, let at): HistoryEntry(event: .said, text: you, at: at)
+    case .said(_, let you, let at, _): HistoryEntry(event: .said, text: you, at: at)
     case .expired(let timer, let step, let at): HistoryEntry(event: .expired, step: step, text: timer, at: at)
     case .skipped(let timer, let at): HistoryEntry(event: .skipped, text: timer, at: at)
     case .actionDone(_, let text, let at): HistoryEntry(event: .actionDone, text: text, at: at)

@@ -113,7 +113,7 @@ public enum CaseRecordRenderer {
     guard !record.transcript.isEmpty else { return [] }
     var lines = section("Rehearsal")
     for exchange in record.transcript {
-      lines.append("- Client: \(escape(exchange.client))")
+      lines.append(exchange.client.isEmpty ? "- (You open the conversation.)" : "- Client: \(escape(exchange.client))")
       lines.append("  You (\(time.clock(exchange.at))): \(escape(exchange.you))")
     }
     return lines

@@ -19,8 +19,9 @@ public enum JournalEntry: Sendable, Hashable, Codable {
   case resumed(at: Date)
   /// An end step was reached.
   case finished(step: StepID, at: Date)
-  /// In a rehearsal, the person's line and the client's line it answered.
-  case said(client: String, you: String, at: Date)
+  /// In a rehearsal, the person's line and the client's line it answered (empty when the person
+  /// opened the conversation); `hints`, the `:hint` uses before it, when there were any.
+  case said(client: String, you: String, at: Date, hints: Int? = nil)
   /// In practice, an answer other than the recommended one, given before choosing again.
   case attempted(step: StepID, answer: String, at: Date)
   /// The case was handed over from another case, with that case's values (as written).
@@ -68,7 +69,7 @@ public enum JournalEntry: Sendable, Hashable, Codable {
     switch self {
     case .opened(let header): header.started
     case .answered(_, _, let at, _), .undone(_, let at), .noted(_, let at), .left(_, let at),
-      .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at, _), .carried(_, _, let at), .attempted(_, _, let at), .said(_, _, let at),
+      .resumed(let at), .finished(_, let at), .drafted(_, _, _, _, let at, _), .carried(_, _, let at), .attempted(_, _, let at), .said(_, _, let at, _),
       .expired(_, _, let at), .skipped(_, let at), .actionDone(_, _, let at), .actionReopened(_, let at, _),
       .draftCopied(_, _, let at), .draftSent(_, _, let at), .renamedClient(_, _, let at):
       at
@@ -126,6 +127,8 @@ public struct CaseHeader: Sendable, Hashable, Codable {
     public var asksPlan: Bool
     /// The case the plan's answers were taken from, if any.
     public var planSource: String?
+    /// The simulated client's persona; `nil`: the one the seed picks.
+    public var persona: ClientPersona?
 
     /// Creates a set-up.
     public init(seed: UInt64, turns: Int, asksPlan: Bool, planSource: String? = nil) {

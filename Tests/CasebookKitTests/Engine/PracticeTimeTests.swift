@@ -27,7 +27,7 @@ import Testing
       .show(Output(.alert, "Time passes in this scenario. Wait limit of 15m reached")),
       .persist(.finished(step: "follow-up", at: now)),
       .show(Output(.outcome, "Send the follow-up.")),
-      .show(Output(.info, "Practice 'never-comes': right first time 1 of 1.\n  [limit] 15m — recommended: 15m\n  [arrived] no — recommended: no")),
+      .show(Output(.info, "Practice 'never-comes': right first time 2 of 2.\n  [limit] 15m — recommended: 15m\n  [arrived] no — recommended: no")),
       .finish(.completed),
     ])
     #expect(engine.state.simulatedTime == 900)
@@ -50,7 +50,7 @@ import Testing
       .show(Output(.alert, "Wait limit of 15m reached")),
       .persist(.finished(step: "follow-up", at: later)),
       .show(Output(.outcome, "Send the follow-up.")),
-      .show(Output(.info, "Practice 'never-comes': right first time 0 of 0.\n  [limit] 15m — recommended: 15m")),
+      .show(Output(.info, "Practice 'never-comes': right first time 1 of 1.\n  [limit] 15m — recommended: 15m")),
       .finish(.completed),
     ])
     let replayed = try replay(engine.playbook, engine.state.history, timeZone: utc)

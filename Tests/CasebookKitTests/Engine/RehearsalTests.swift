@@ -59,7 +59,7 @@ import Testing
   }
 
   static func planPrompt(_ step: StepID) -> Effect { .ask(Prompt(step: step, completions: [":hint", ":quit"], text: "> ", history: .commandsOnly)) }
-  static let youPrompt = Effect.ask(Prompt(step: "rehearse", completions: [":hint", ":quit"], text: "you> ", history: .commandsOnly))
+  static let youPrompt = Effect.ask(Prompt(step: "rehearse", completions: [":hint", ":plan", ":quit"], text: "you> ", history: .commandsOnly))
 
   @Test func `the plan is asked first, with its help on :hint, and a bad answer is refused`() throws {
     var (engine, begun) = rehearsal()
@@ -87,8 +87,8 @@ import Testing
     #expect(planned.last == Self.youPrompt)
     // Now the client speaks, and :hint suggests an answer to the line.
     let plan = try #require(RehearsalPlan(engine.state, playbook: playbook))
-    let reply = try #require(plan.order.first)
-    #expect(planned.dropLast().last == .show(Output(.info, "\nClient: \(reply.client)")))
+    let reply = try #require(plan.nextReply)
+    #expect(planned.dropLast().last == .show(Output(.spoken, "\nClient: \(reply.client)")))
     #expect(engine.handle(.input(":hint"), at: Self.t0) == [.show(Output(.info, "  Suggestion: \(reply.suggest)")), Self.youPrompt])
   }
 
@@ -119,23 +119,97 @@ import Testing
     #expect(begun.last == Self.youPrompt)
   }
 
-  @Test func `the review says which plan answers and points the lines reached`() throws {
+  @Test func `the review names each part and point with the line that reached it`() throws {
     var (engine, _) = rehearsal(known: ["ending_reason": "Our ways of working no longer fit.", "last_day": "2026-12-31"])
-    _ = engine.handle(.input("I will finish the current project first, by 31 December 2026."), at: Self.t0)
+    _ = engine.handle(.input("I will finish the current project first, and we work together until 31 December."), at: Self.t0)
     let ended = engine.handle(.input(":quit"), at: Self.t0.addingTimeInterval(95))
-    #expect(ended == [
-      .persist(.left(reason: .quit, at: Self.t0.addingTimeInterval(95))),
-      .show(Output(.info, """
+    let plan = try #require(RehearsalPlan(engine.state, playbook: playbook))
+    let review = RehearsalReview.parts(of: plan)
+    #expect(review.planCited == ["Last day?"])
+    #expect(review.planMissed == ["The reason"])
+    #expect(review.pointsReached == ["We will finish the current project first."])
+    let lastDay = try #require(review.criteria?.first { $0.label == "Last day?" })
+    #expect(lastDay.reached && lastDay.line == 1)
+    #expect(review.moves?.first?.you == "I will finish the current project first, and we work together until 31 December.")
+    guard case .show(let text)? = ended.dropFirst().first else {
+      Issue.record("no review: \(ended)")
+      return
+    }
+    #expect(text.text.hasPrefix("\nReview: 1 client line answered in about 2 minutes.\nYour plan in your words: 1 of 2\n  - The reason\n  + Last day?\n      line 1: \"I will finish"))
+    #expect(ended.last == .finish(.interrupted))
+  }
 
-        Review: 1 of 2 replies answered in 95 s.
-        Your plan in your words: 1 of 2
-          + Last day?
-          - The reason
-        Talking points you reached: 1 of 1
-          + We will finish the current project first.
-        """)),
-      .finish(.interrupted),
-    ])
+  @Test func `"until 31 December" and its other spellings reach the plan's end date; another date does not`() throws {
+    let end = try #require(CivilDate(year: 2026, month: 12, day: 31))
+    for line in [
+      "We work together until 31 December.", "until December 31st", "right up to the 31st", "to the end of the month",
+      "until the end of the year", "until 2026-12-31", "until 31/12", "jusqu'au 31 décembre",
+    ] {
+      #expect(RehearsalListener.names(end, in: line), "\(line)")
+    }
+    for line in ["until 30 December", "until the end of the week", "on the 31 st floor of 12 towers", "until 13 December"] {
+      #expect(!RehearsalListener.names(end, in: line), "\(line)")
+    }
+    let november = try #require(CivilDate(year: 2026, month: 11, day: 20))
+    #expect(!RehearsalListener.names(november, in: "until the end of the month"))
+  }
+
+  @Test func `a talking point parroted out of place does not count; said in answer, in one's own words, it does`() throws {
+    let yaml = """
+      id: thanks
+      title: Thanks
+      start: done
+      steps:
+        - id: done
+          end: Done.
+      rehearsal:
+        points:
+          - say: Thank you for the work we have done together.
+            label: Thanks
+            said: [thank*]
+            answers: [opening, silent]
+        replies:
+          - client: What if we change how we work?
+            mood: bargaining
+            suggest: My decision stands.
+      """
+    let loaded = try #require(PlaybookLoader.load(data: Data(yaml.utf8), file: "thanks.yaml").playbook)
+    func review(_ lines: [String], opens: Bool = false) throws -> CaseRecord.Review {
+      var header = CaseHeader(
+        playbook: "thanks", title: "Thanks", playbookFile: "thanks.yaml", playbookHash: loaded.contentHash, client: "Jo",
+        mode: .rehearse, started: Self.t0)
+      header.rehearsal = .init(seed: 1, turns: 1, asksPlan: false)
+      var engine = CaseEngine(playbook: loaded, header: header, timeZone: utc)
+      _ = engine.handle(.begin, at: Self.t0)
+      for line in lines { _ = engine.handle(.input(line), at: Self.t0) }
+      return RehearsalReview.parts(of: try #require(RehearsalPlan(engine.state, playbook: loaded)))
+    }
+    // In reply to "change how we work?": a copy of the point, and out of place, reaches nothing.
+    #expect(try review(["Thank you for the work we have done together."]).pointsReached == [])
+    #expect(try review(["Thanks, really, I'm grateful for all of it."]).pointsReached == [])
+    // A stock line never counts, even where the point would.
+    // Said in one's own words where it answers (the opening), it counts.
+    var opening = try #require(loaded.rehearsal)
+    opening.opens = .person
+    let heard = ClientConversation(material: opening, items: [], persona: .calm, seed: 1, turns: 1, lines: ["Thanks, really, I'm grateful."])
+    #expect(heard.heard.first?.points == ["Thanks"])
+    #expect(RehearsalListener.isCopy("Well. Thank you for the work we have done together!", of: try #require(loaded.rehearsal)))
+    #expect(!RehearsalListener.isCopy("Thanks, really, I'm grateful.", of: try #require(loaded.rehearsal)))
+  }
+
+  @Test func `every persona reaches an end, whatever is said, and a seed repeats the conversation exactly`() throws {
+    let material = try #require(playbook.rehearsal)
+    let lines = ["No.", "It's your fault.", "We will finish the current project first.", "I understand.", "Fine.", "Really?"]
+    for persona in ClientPersona.allCases {
+      for seed in UInt64(0)..<20 {
+        var generator = SeededGenerator(seed: seed)
+        let said = (0..<12).map { _ in lines[Int(generator.next() % UInt64(lines.count))] }
+        let conversation = ClientConversation(material: material, items: [], persona: persona, seed: seed, turns: 6, lines: said)
+        #expect(conversation.next == nil || conversation.accepted, "\(persona) seed \(seed) never ends")
+        let again = ClientConversation(material: material, items: [], persona: persona, seed: seed, turns: 6, lines: said)
+        #expect(again.answered == conversation.answered)
+      }
+    }
   }
 
   @Test func `a rehearsal folds through apply to the state it had live, and an old journal replays`() throws {
