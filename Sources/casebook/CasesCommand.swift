@@ -64,7 +64,7 @@ extension Casebook.Cases {
           .init("STARTED", leftOutRank: 1), .init("PLAYBOOK", leftOutRank: 2), .init("CLIENT", shortestWidth: 8),
           .init("STATUS"), .init("NEXT DUE", label: "next due"), .init("CASE"),
         ], leadColumn: 5)
-      for line in layout.lines(rows, width: launcher.console.lineWidth) {
+      for line in layout.lines(rows, width: launcher.console.tableWidth) {
         launcher.console.writeVerbatim(line + "\n")
       }
     }

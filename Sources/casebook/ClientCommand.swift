@@ -108,7 +108,7 @@ extension Casebook.Client {
       let layout = TableLayout(
         columns: [.init("STARTED"), .init("PLAYBOOK", leftOutRank: 2), .init("STATUS"), .init("DECISION", shortestWidth: 12, leftOutRank: 1), .init("CASE")],
         leadColumn: 4)
-      for line in layout.lines(rows, width: console.lineWidth) { shown += line + "\n" }
+      for line in layout.lines(rows, width: console.tableWidth) { shown += line + "\n" }
       shown += ("\nNext actions:\n")
       guard !output.nextActions.isEmpty else {
         shown += ("None open.\n")
@@ -119,7 +119,7 @@ extension Casebook.Client {
          action.id ?? "-"].map { TextSanitizer.clean($0) }
       }
       let actionLayout = TableLayout(columns: [.init("DUE"), .init("ACTION", shortestWidth: 16), .init("ID")], leadColumn: 2)
-      for line in actionLayout.lines(actionRows, width: console.lineWidth) { shown += line + "\n" }
+      for line in actionLayout.lines(actionRows, width: console.tableWidth) { shown += line + "\n" }
     }
   }
 

@@ -51,7 +51,7 @@ extension Casebook {
       let layout = TableLayout(
         columns: [.init("CLIENT", shortestWidth: 8), .init("CASES"), .init("LAST CONTACT", label: "last contact"), .init("OPEN", label: "open actions")],
         leadColumn: 0)
-      for line in layout.lines(rows, width: launcher.console.lineWidth) {
+      for line in layout.lines(rows, width: launcher.console.tableWidth) {
         launcher.console.writeVerbatim(line + "\n")
       }
     }

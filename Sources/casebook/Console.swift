@@ -75,6 +75,13 @@ final class Console {
     return columns
   }
 
+  /// The columns a table's line may take: the terminal's; through a pipe, `COLUMNS` when set,
+  /// else no limit, so that scripts and grep get every cell whole, never cut in the middle.
+  var tableWidth: Int {
+    if writesTerminal || environment["COLUMNS"].flatMap(Int.init) != nil { return lineWidth }
+    return Int.max / 4
+  }
+
   /// Shows one block of engine output, cleaned of control characters and wrapped; a mark before
   /// the text (`* `, `? `, `= `, `! `) hangs its continuation lines under the text.
   func show(_ output: Output) {

@@ -141,10 +141,17 @@ struct Launcher {
   private func resumableCase(named name: String?, practice: Bool) -> CaseStore.Summary? {
     let summary: CaseStore.Summary
     if let name {
-      guard
-        let found = lookUpCase(name, hint: "casebook cases lists them; casebook resume with no name takes the latest")
-      else { return nil }
-      summary = found
+      // A name a real case answers to means the real case: practice is picked by name only when
+      // asked for (--practice) or when nothing else matches.
+      let real = practice ? [] : store.cases().filter { $0.header.mode != .practice && $0.header.mode != .rehearse }
+      if case .found(let found) = CaseLookup.match(name, among: real) {
+        summary = found
+      } else {
+        guard
+          let found = lookUpCase(name, hint: "casebook cases lists them; casebook resume with no name takes the latest")
+        else { return nil }
+        summary = found
+      }
     } else {
       guard
         let latest = store.cases().first(where: {

@@ -118,7 +118,7 @@ extension Casebook {
       let layout = TableLayout(
         columns: [.init("DUE"), .init("ACTION", shortestWidth: 16), .init("ID"), .init("CLIENT", shortestWidth: 8)],
         leadColumn: 2)
-      for line in layout.lines(rows, width: launcher.console.lineWidth) {
+      for line in layout.lines(rows, width: launcher.console.tableWidth) {
         launcher.console.writeVerbatim(line + "\n")
       }
       if items.contains(where: { $0.id != nil && $0.done == nil }) {

@@ -69,7 +69,7 @@ extension Casebook {
       }
       let layout = TableLayout(
         columns: [.init("CASE"), .init("CLIENT", shortestWidth: 8), .init("MATCH", shortestWidth: 16)], leadColumn: 0)
-      for line in layout.lines(rows, width: launcher.console.lineWidth) {
+      for line in layout.lines(rows, width: launcher.console.tableWidth) {
         launcher.console.writeVerbatim(line + "\n")
       }
     }

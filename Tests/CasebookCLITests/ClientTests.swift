@@ -60,6 +60,18 @@ import Testing
     #expect(withPractice.stdout.contains("no-show-dana"))
   }
 
+  @Test func `resume by a name takes the real case, even when a practice case's client is named exactly so`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    _ = try casebook.run(["run", fixture("small.yaml"), "--client", "Dana Ruiz"], input: "no\n", fakeNow: "2026-11-24T08:00:00Z")
+    // The bundled no-show scenarios' client is "Dana".
+    _ = try casebook.run(["practice", "no-show", "--scenario", "no-answer"], input: "no\n")
+    let resume = try casebook.run(["resume", "dana"], input: "")
+    #expect(resume.stdout.hasPrefix("Resuming case 2026-11-24-small-dana-ruiz\n"), "\(resume.stdout)")
+    let asked = try casebook.run(["resume", "dana", "--practice"], input: "")
+    #expect(asked.stdout.contains("Resuming case") && asked.stdout.contains("no-show-dana"), "\(asked.stdout)")
+  }
+
   @Test func `clients and client NAME list a client's cases, counts and next actions; JSON for programs`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
