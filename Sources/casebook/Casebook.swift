@@ -10,27 +10,31 @@ struct Casebook: ParsableCommand {
     abstract: "Guided playbooks for hard moments with clients: no-shows, late cancellations, endings.",
     discussion: """
       Three moments:
-        In the moment (a no-show, a late cancellation): short steps, a wait-limit timer, drafts to send.
+      In the moment (a no-show, a late cancellation): short steps, a wait-limit \
+      timer, drafts to send.
           casebook run no-show --client "Dana Ruiz"
-        Coaching new staff: every step with its reason; practice scenarios with feedback and a score.
+      Coaching new staff: every step with its reason; practice scenarios with \
+      feedback and a score.
           casebook run no-show --mode coach
           casebook practice late-cancel
-        Rehearsing a hard conversation: the plan, then Casebook plays the client and reviews your lines.
+      Rehearsing a hard conversation: the plan, then Casebook plays the client \
+      and reviews your lines.
           casebook rehearse end-relationship --client "Dana Ruiz"
 
-      With no command, lists the playbooks and interrupted cases and asks which to start.
-      Afterwards: casebook next (what is due), casebook cases, casebook resume.
+      With no command, lists the playbooks and interrupted cases and asks which \
+      to start. Afterwards: casebook next (what is due), casebook cases, \
+      casebook resume.
 
-      Every command also takes --color auto|always|never (or NO_COLOR, CLICOLOR=0, CLICOLOR_FORCE=1),
-      --no-pager (long output goes through $PAGER, default 'less -FRX', at a terminal) and --accessible
-      (or ACCESSIBLE=1: no redraw each second; the wait limit announced in plain lines).
-
-      Cases are kept under $CASEBOOK_HOME (default: $XDG_DATA_HOME/casebook or ~/.local/share/casebook);
-      the line history under $XDG_STATE_HOME/casebook. 'man casebook' once installed (bash install.sh).
+      Cases are kept under $CASEBOOK_HOME (default: $XDG_DATA_HOME/casebook or \
+      ~/.local/share/casebook), the line history under $XDG_STATE_HOME/casebook, \
+      the profile under $XDG_CONFIG_HOME/casebook.
       """,
     version: "casebook 0.1.0",
     subcommands: [Run.self, List.self, Resume.self, Cases.self, Next.self, Done.self, Clients.self, Client.self, Search.self, Check.self, Graph.self, Test.self, Practice.self, Rehearse.self]
   )
+
+  @OptionGroup(title: "Display (any command takes these)")
+  var display: DisplayFlags
 
   func run() throws {
     let launcher = Launcher()

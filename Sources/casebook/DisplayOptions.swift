@@ -46,3 +46,16 @@ enum DisplayOptions {
     arguments = kept
   }
 }
+
+/// The display options as the help and the completion scripts show them. The values never reach
+/// here (``DisplayOptions`` takes them off the command line first); this only documents them.
+struct DisplayFlags: ParsableArguments {
+  @Option(help: ArgumentHelp("When to use colour: auto (a terminal, unless NO_COLOR), always or never.", valueName: "when"))
+  var color: String?
+
+  @Flag(help: "Write long output (help, records) directly instead of through $PAGER.")
+  var noPager = false
+
+  @Flag(help: "No redraw each second; the wait limit is announced in plain lines (also ACCESSIBLE=1).")
+  var accessible = false
+}
