@@ -13,7 +13,7 @@ struct Casebook: ParsableCommand {
       Cases are kept under $CASEBOOK_HOME (default: $XDG_DATA_HOME/casebook or ~/.local/share/casebook).
       """,
     version: "casebook 0.1.0",
-    subcommands: [Run.self, List.self, Resume.self, Cases.self, Next.self, Done.self, Check.self, Graph.self, Test.self, Practice.self, Rehearse.self]
+    subcommands: [Run.self, List.self, Resume.self, Cases.self, Next.self, Done.self, Check.self, Graph.self, Test.self, Practice.self, Rehearse.self, ProfileCommand.self]
   )
 
   func run() throws {

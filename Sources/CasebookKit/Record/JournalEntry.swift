@@ -100,6 +100,9 @@ public struct CaseHeader: Sendable, Hashable, Codable {
   /// `true` when the person kept this case out of the line history (`--no-history`), so that
   /// resuming it keeps it out too; `nil` otherwise.
   public var noHistory: Bool?
+  /// The user's profile fields by name when the case began, which its drafts are filled from, so
+  /// that a replayed case fills them the same; `nil` when there was no profile.
+  public var profile: [String: String]?
 
   /// How a rehearsal is set up: the order of the client's replies, how many, and whether the plan
   /// is asked.
