@@ -125,7 +125,7 @@ extension Diagnostic {
   static func templateName(_ name: String, known: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .unknownName,
-      message: "draft template uses \(quoted(name)), which no step saves (and is not 'client', 'client_first', 'title' or 'me')",
+      message: "draft template uses \(quoted(name)), which no step saves (and is not 'client', 'client_first', 'title', 'today' or 'me')",
       location: location,
       notes: Suggestion.nearest(to: name, in: known).map { ["did you mean '\($0)'?"] } ?? [])
   }

@@ -104,7 +104,7 @@ extension CaseEngine {
   /// Fills a step's drafts, journals them as filled, and shows them (folded on a small screen).
   private mutating func drafts(of step: Step, at now: Date) -> [Effect] {
     guard !step.drafts.isEmpty else { return [] }
-    let values = draftValues
+    let values = draftValues(at: now)
     let several = step.drafts.count > 1
     let filled = step.drafts.enumerated().map { index, draft in
       FilledDraft(

@@ -81,6 +81,11 @@ public enum DraftRenderer {
     return positions
   }
 
+  /// Whether `template` tests `name` with a section or an inverted section of its own.
+  static func isGuarded(_ name: String, in template: String) -> Bool {
+    template.contains("{{#\(name)}}") || template.contains("{{^\(name)}}")
+  }
+
   /// The names a template uses, in order of first use (sections and inverted sections included).
   public static func names(in template: String) -> [String] {
     var seen: Set<String> = []
