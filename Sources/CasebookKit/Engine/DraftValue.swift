@@ -4,7 +4,7 @@ import Mustache
 /// A saved value as a draft template reads it: written for a person in the draft's language
 /// (`15 minutes`, `Thursday 3 December at 10:00`), with transforms for other forms
 /// (`{{time(new_time)}}`, `{{day(new_time)}}`, `{{raw(wait_limit)}}`) and, for a chosen answer,
-/// a section per answer word (`{{#kind.video}}…{{/kind.video}}`).
+/// a section per answer word or ticked item (`{{#kind.video}}…{{/kind.video}}`).
 struct DraftValue: CustomStringConvertible, MustacheTransformable, MustacheParent {
   /// The transforms a template may apply to a saved value.
   static let transforms = ["time", "day", "date", "duration", "raw"]
@@ -26,8 +26,11 @@ struct DraftValue: CustomStringConvertible, MustacheTransformable, MustacheParen
   }
 
   func child(named name: String) -> Any? {
-    if case .text(let text) = value, text == name { return true }
-    return nil
+    switch value {
+    case .text(let text) where text == name: return true
+    case .items(let items) where items.contains(name): return true
+    default: return nil
+    }
   }
 }
 
