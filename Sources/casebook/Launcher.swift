@@ -102,12 +102,12 @@ struct Launcher {
   }
 
   /// The user's profile for a new case's drafts. Without a profile file, the first case of a
-  /// home says once, in one line, how to make one; a profile that cannot be read is warned about
+  /// home started at a terminal says once, in one line, how to make one; a profile that cannot be read is warned about
   /// and the case goes on without it.
   private func caseProfile(mode: CaseMode) -> Profile {
     let file = ProfileFile(environment: environment)
     guard file.exists else {
-      if mode == .live || mode == .coach, (try? FileManager.default.contentsOfDirectory(atPath: store.casesFolder))?.isEmpty ?? true {
+      if console.isInteractive, mode == .live || mode == .coach, (try? FileManager.default.contentsOfDirectory(atPath: store.casesFolder))?.isEmpty ?? true {
         console.write("Tip: 'casebook profile' fills in your name, signature and links for the drafts.\n\n")
       }
       return Profile()

@@ -152,7 +152,7 @@ import Testing
   @Test func `a repaired journal that lost the answer before some drafts records them as offered, not edited`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    let run = try casebook.run(["run", "no-show", "--client", "Dana"], input: "no\nno\nno\n")
+    let run = try casebook.run(["run", "no-show", "--client", "Dana"], input: "\n\nno\nno\nno\n")
     #expect(run.status == 0, "\(run.stderr)")
     let name = "2026-11-24-no-show-dana"
     let lines = try String(contentsOfFile: journalPath(casebook, name), encoding: .utf8).split(separator: "\n")

@@ -20,7 +20,10 @@ extension CaseEngine {
   /// The values for filling this case's drafts at `now` (`today` is its day).
   func draftValues(at now: Date) -> [String: Any] {
     let writer = valueWriter
-    var values: [String: Any] = state.values.mapValues { DraftValue(value: $0, writer: writer) }
+    let forPeople = state.header.valuesForPeople == true
+    var values: [String: Any] = state.values.mapValues { value -> Any in
+      forPeople ? DraftValue(value: value, writer: writer) : value.description
+    }
     // A skipped answer's empty text reads as no value, so that its sections stay closed.
     for (name, value) in state.values where value == .text("") { values[name] = nil }
     let client = TextSanitizer.singleLine(state.header.client ?? "")
