@@ -32,7 +32,7 @@ import Testing
     for text in syntax + ["`leave-message`", "`tell-wait`", "`follow-up`", "`check-limit`"] {
       #expect(!markdown.contains(text), "record.md shows '\(text)'")
     }
-    #expect(markdown.components(separatedBy: "\nText — Leave one voicemail").count == 2)
+    #expect(markdown.components(separatedBy: "\nText — Leave one message").count == 2)
     // The text marked sent is the one shown, though `:back` had the step offer it again.
     #expect(markdown.contains(
       "Edited before sending; the offered text is in record.json.\n"

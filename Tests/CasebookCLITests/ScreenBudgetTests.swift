@@ -71,7 +71,7 @@ struct ScreenBudgetTests {
     _ = try session.waitFor { $0.contains("How long will you wait?") }
     try session.enter("15m")
     let screen = try session.waitFor { $0.contains("3 not-yet") }
-    #expect(screen.contains("* Leave one voicemail or one text"), "\(screen)")
+    #expect(screen.contains("* Leave one message with your limit."), "\(screen)")
     #expect(screen.contains("Why: They may simply have forgotten."))
     #expect(!screen.contains("Give the time and the place"))
 
