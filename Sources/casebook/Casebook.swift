@@ -30,7 +30,10 @@ struct Casebook: ParsableCommand {
       the profile under $XDG_CONFIG_HOME/casebook.
       """,
     version: "casebook 0.1.0",
-    subcommands: [Run.self, List.self, Resume.self, Cases.self, Next.self, Done.self, Clients.self, Client.self, Search.self, Check.self, Graph.self, Test.self, Practice.self, Rehearse.self]
+    subcommands: [
+      Run.self, List.self, Resume.self, Cases.self, Next.self, Done.self, Clients.self, Client.self, Search.self,
+      Check.self, Graph.self, Test.self, Practice.self, Rehearse.self, ProfileCommand.self,
+    ]
   )
 
   @OptionGroup(title: "Display (any command takes these)")

@@ -90,6 +90,9 @@ struct Launcher {
     header.carried = carried.map { CaseHeader.CarriedValues(from: $0.from, values: $0.values) }
     header.rehearsal = rehearsal
     header.noHistory = history ? nil : true
+    let profile = caseProfile(mode: mode)
+    header.profile = profile.isEmpty ? nil : profile.stored
+    let timeZone = profile.timeZone ?? timeZone
     let writer = CaseWriter(
       store: store, day: TimeFormatter(timeZone: timeZone).day(started), header: header, snapshot: snapshot)
     var engine = CaseEngine(playbook: playbook, header: header, timeZone: timeZone)
@@ -100,6 +103,25 @@ struct Launcher {
       engine: engine, writer: writer, reader: lineReader, console: console, clock: clock, timeZone: timeZone)
     let status = session.run(startingWith: effects)
     return handOver(from: session, status: status, mode: mode, history: history, reader: lineReader)
+  }
+
+  /// The user's profile for a new case's drafts. Without a profile file, the first case of a
+  /// home started at a terminal says once, in one line, how to make one; a profile that cannot be read is warned about
+  /// and the case goes on without it.
+  private func caseProfile(mode: CaseMode) -> Profile {
+    let file = ProfileFile(environment: environment)
+    guard file.exists else {
+      if console.isInteractive, mode == .live || mode == .coach, (try? FileManager.default.contentsOfDirectory(atPath: store.casesFolder))?.isEmpty ?? true {
+        console.write("Tip: 'casebook profile' fills in your name, signature and links for the drafts.\n\n")
+      }
+      return Profile()
+    }
+    do {
+      return try file.load()
+    } catch {
+      console.error("warning: \(error); the drafts leave your details as gaps")
+      return Profile()
+    }
   }
 
   /// Starts the playbook an end step hands over to, carrying the finished case's values.
@@ -123,7 +145,8 @@ struct Launcher {
     else { return 1 }
     let (journal, contents) = opened
     let playbook = original.translated(to: summary.header.language)
-    guard var engine = replayedEngine(contents.entries, playbook: playbook) else { return 1 }
+    let timeZone = summary.header.profile.flatMap { Profile(stored: $0).timeZone } ?? timeZone
+    guard var engine = replayedEngine(contents.entries, playbook: playbook, timeZone: timeZone) else { return 1 }
     console.write("Resuming case \(TextSanitizer.clean(summary.name))\n")
     let effects = engine.handle(.resume, at: clock.now())
     // A case begun with --no-history stays out of the history when resumed.
@@ -228,7 +251,7 @@ struct Launcher {
 
   /// The engine as the journal's entries leave it, warning of each answer that no longer fits;
   /// `nil` once the reason the journal cannot be replayed is printed.
-  private func replayedEngine(_ entries: [JournalEntry], playbook: Playbook) -> CaseEngine? {
+  private func replayedEngine(_ entries: [JournalEntry], playbook: Playbook, timeZone: TimeZone) -> CaseEngine? {
     do {
       let engine = try CaseEngine(playbook: playbook, replaying: entries, timeZone: timeZone)
       for entry in engine.state.unfitEntries {

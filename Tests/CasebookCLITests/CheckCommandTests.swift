@@ -21,7 +21,7 @@ import Testing
     try mine.write(toFile: own + "/mine.yaml", atomically: true, encoding: .utf8)
     #expect(try casebook.run(["check"]).stdout == "checked 6 bundled playbooks and 1 of yours ($CASEBOOK_HOME/playbooks): no problems\n")
 
-    try mine.replacingOccurrences(of: "    next: reached\n", with: "    next: reachd\n")
+    try mine.replacingOccurrences(of: "    next: booked-time\n", with: "    next: booked-tim\n")
       .write(toFile: own + "/mine.yaml", atomically: true, encoding: .utf8)
     let broken = try casebook.run(["check"])
     #expect(broken.status == 1)
@@ -57,8 +57,9 @@ import Testing
     #expect(outcome.status == 0)
     let report = try #require(outcome.stdout.components(separatedBy: "coverage of late-cancel:\n").last)
     #expect(report.contains("  steps no test visits:\n    ask-now\n"))
-    #expect(report.contains("  answers no test gives:\n    need-input: no\n"))
-    #expect(report.contains("  ends no test reaches:\n    end-rebooked\n    end-open\n"))
+    #expect(report.contains("  answers no test gives:\n    booked-kind: call\n"))
+    #expect(report.contains("    need-input: no\n"))
+    #expect(report.contains("  ends no test reaches:\n    end-open\n    end-pattern\n"))
     #expect(!report.contains("end-kept"))
   }
 }

@@ -8,7 +8,7 @@ import Testing
   /// Two no-shows of Dana's, on 3 and 20 November, each left waiting for her reply.
   private func twoEarlierNoShows(_ casebook: CasebookProcess, client: String = "Dana Ruiz") throws {
     for day in ["2026-11-03", "2026-11-20"] {
-      let run = try casebook.run(["run", "no-show", "--client", client], input: "no\nno\nno\n", fakeNow: "\(day)T09:00:00Z")
+      let run = try casebook.run(["run", "no-show", "--client", client], input: "\n\nno\nno\nno\n", fakeNow: "\(day)T09:00:00Z")
       #expect(run.status == 0, "\(run.stderr)")
     }
   }
@@ -18,7 +18,7 @@ import Testing
     defer { casebook.removeHome() }
     try twoEarlierNoShows(casebook)
     // The same client, typed otherwise.
-    let third = try casebook.run(["run", "no-show", "--client", "dana ruíz"], input: "no\nno\n\n\n")
+    let third = try casebook.run(["run", "no-show", "--client", "dana ruíz"], input: "\n\nno\nno\n\n\n")
     assertGolden(third.stdout, named: "no-show-third.transcript")
     #expect(third.stdout.contains("Casebook found 2 earlier no-shows: 3 Nov, 20 Nov."))
     #expect(third.stdout.contains("Handing over to 'root-cause'"))
@@ -34,7 +34,7 @@ import Testing
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
     try twoEarlierNoShows(casebook)
-    let third = try casebook.run(["run", "no-show", "--client", "Dana Ruiz"], input: "no\nno\nno\n")
+    let third = try casebook.run(["run", "no-show", "--client", "Dana Ruiz"], input: "\n\nno\nno\nno\n")
     #expect(third.status == 0)
     let record = try casebook.record("2026-11-24-no-show-dana-ruiz")
     #expect((record["values"] as? [String: String])?["happened_before"] == "no")

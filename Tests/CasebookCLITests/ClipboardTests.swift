@@ -22,7 +22,7 @@ import Testing
   }
 
   func copyFirstDraft(_ casebook: CasebookProcess) throws -> CasebookProcess.Outcome {
-    try casebook.run(["run", "no-show", "--client", "Dana"], input: "no\n:copy 1\n")
+    try casebook.run(["run", "no-show", "--client", "Dana"], input: "\n\nno\nyes\n15m\n:copy 1\n")
   }
 
   @Test func `piped, with no clipboard tool, it says the draft is only saved`() throws {
@@ -33,7 +33,7 @@ import Testing
     #expect(outcome.stdout.contains("> :copy 1\nSaved in\n\(path)\n"), "\(outcome.stdout)")
     #expect(!outcome.stdout.contains("Copied"))
     #expect(!outcome.stdout.contains("\u{1B}]52"))
-    #expect(casebook.read("2026-11-24-no-show-dana", Self.draftFile).hasPrefix("Hi Dana, it's [your name]."))
+    #expect(casebook.read("2026-11-24-no-show-dana", Self.draftFile).hasPrefix("Hi Dana, it's [casebook profile set name …]."))
   }
 
   @Test(arguments: [
@@ -66,7 +66,7 @@ import Testing
     casebook.environment["PATH"] = bin + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
     casebook.environment["WAYLAND_DISPLAY"] = "wayland-0"
     let name = "Dana\u{1B}]52;c;SGk=\u{07}\u{9B}2J\u{202E}\u{0}"
-    let outcome = try casebook.run(["run", "no-show", "--client", name], input: "no\n:copy 1\n")
+    let outcome = try casebook.run(["run", "no-show", "--client", name], input: "\n\nno\nyes\n15m\n:copy 1\n")
     #expect(outcome.stdout.contains("Copied to the clipboard (wl-copy)"), "\(outcome.stdout)")
     let copied = try String(contentsOfFile: "\(bin)/wl-copy.input", encoding: .utf8)
     #expect(copied.hasPrefix("Hi Dana]52;c;SGk=2J, it's"), "\(copied)")
@@ -111,9 +111,17 @@ struct TerminalClipboardTests {
       ["run", "no-show", "--client", "Dana", "--mode", "coach"], in: casebook)
     // So that the test can read what reached the clipboard: tmux keeps it as a paste buffer.
     try session.tmux(["set-option", "-s", "set-clipboard", "on"])
+    _ = try session.waitFor { $0.contains("what time was the appointment?") }
+    try session.enter("")
+    _ = try session.waitFor { $0.contains("What kind of appointment") }
+    try session.enter("")
     _ = try session.waitFor { $0.contains("Did you get through to them?") }
     try session.enter("no")
     _ = try session.waitFor { $0.contains("Are you willing to wait") }
+    try session.enter("yes")
+    _ = try session.waitFor { $0.contains("How long will you wait?") }
+    try session.enter("15m")
+    _ = try session.waitFor { $0.contains("Have they arrived") }
     try session.enter(":copy 1")
     let screen = try session.waitFor { $0.contains("also in") }
     let message = "Sent to the terminal's clipboard (OSC 52; your terminal may need to allow it); also in"

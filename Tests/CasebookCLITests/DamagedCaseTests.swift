@@ -93,7 +93,9 @@ import Testing
       problem = "journal.log is a symbolic link, which is never followed"
     default:
       var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-      bytes.replaceSubrange(300..<304, with: [0, 0, 0, 0])
+      // Inside the second line's text, whatever the header's length.
+      let inside = (bytes.firstIndex(of: 0x0A) ?? 0) + 40
+      bytes.replaceSubrange(inside..<(inside + 4), with: [0, 0, 0, 0])
       try Data(bytes).write(to: URL(fileURLWithPath: path))
       problem = "line 2 of journal.log: checksum does not match"
     }
@@ -152,7 +154,7 @@ import Testing
   @Test func `a repaired journal that lost the answer before some drafts records them as offered, not edited`() throws {
     let casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    let run = try casebook.run(["run", "no-show", "--client", "Dana"], input: "no\nno\nno\n")
+    let run = try casebook.run(["run", "no-show", "--client", "Dana"], input: "\n\nno\nno\nno\n")
     #expect(run.status == 0, "\(run.stderr)")
     let name = "2026-11-24-no-show-dana"
     let lines = try String(contentsOfFile: journalPath(casebook, name), encoding: .utf8).split(separator: "\n")

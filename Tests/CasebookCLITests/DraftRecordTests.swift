@@ -8,12 +8,12 @@ import Testing
   @Test func `copy, edit and sent are kept in the record, each draft once, with no step ids or conditions`() throws {
     var casebook = CasebookProcess()
     defer { casebook.removeHome() }
-    try casebook.useEditor("sed -i 's/^Hi Dana Ruiz,/Dear Dana,/' \"$1\"")
+    try casebook.useEditor("sed -i 's/^Hi Dana,/Dear Dana,/' \"$1\"")
 
-    // Not reached: the message drafts; the text copied, edited, copied again and marked sent;
-    // `:back` and the same answer offer them again; then a wait of 15m, checked too early (the
-    // branch's `otherwise`), and input ends.
-    let first = ["no", ":copy 2", ":edit 2", ":copy 2", ":sent 2", ":sent", ":back", "no", "yes", "15m", "not-yet"]
+    // Not reached, a wait of 15m: the message drafts; the text copied, edited, copied again and
+    // marked sent; `:back` and the same answer offer them again; then the limit is checked too
+    // early (the branch's `otherwise`), and input ends.
+    let first = ["", "", "no", "yes", "15m", ":copy 2", ":edit 2", ":copy 2", ":sent 2", ":sent", ":back", "15m", "not-yet"]
     let run = try casebook.run(["run", "no-show", "--client", "Dana Ruiz"], input: first.joined(separator: "\n") + "\n")
     #expect(run.status == 3, "\(run.stderr)")
     // Resumed an hour later: the limit has run out, and its branch leads to the follow-up drafts.
@@ -32,11 +32,11 @@ import Testing
     for text in syntax + ["`leave-message`", "`tell-wait`", "`follow-up`", "`check-limit`"] {
       #expect(!markdown.contains(text), "record.md shows '\(text)'")
     }
-    #expect(markdown.components(separatedBy: "\nText — Leave a voicemail").count == 2)
+    #expect(markdown.components(separatedBy: "\nText — Leave one message").count == 2)
     // The text marked sent is the one shown, though `:back` had the step offer it again.
     #expect(markdown.contains(
       "Edited before sending; the offered text is in record.json.\n"
-        + "Offered again after it was marked sent; the later text is in record.json.\n\n    Dear Dana, we have"))
+        + "Offered again after it was marked sent; the later text is in record.json.\n\n    Dear Dana, it's"))
 
     let drafts = try casebook.record("2026-11-24-no-show-dana-ruiz")["drafts"] as? [[String: Any]] ?? []
     let texts = drafts.filter { $0["step"] as? String == "leave-message" && $0["number"] as? Int == 2 }

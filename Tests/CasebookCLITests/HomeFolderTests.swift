@@ -14,7 +14,7 @@ import Testing
     try FileManager.default.createSymbolicLink(atPath: base + "/out", withDestinationPath: base + "/exports")
     casebook.environment["CASEBOOK_HOME"] = base + "/link/home"
 
-    let outcome = try casebook.run(["run", "no-show", "--client", "Dana"], input: "yes\ncoming\nyes\n20m\narrived\n")
+    let outcome = try casebook.run(["run", "no-show", "--client", "Dana"], input: "\n\nyes\ncoming\nyes\n20m\narrived\n")
     #expect(outcome.status == 0, "\(outcome.stderr)")
     #expect(!outcome.stdout.contains("[unsaved]"))
     #expect(outcome.stderr == "")
@@ -34,7 +34,7 @@ import Testing
     try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
     try FileManager.default.createDirectory(atPath: casebook.home, withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(atPath: casebook.home + "/cases", withDestinationPath: elsewhere)
-    let outcome = try casebook.run(["run", "no-show", "--client", "Dana"], input: "yes\n")
+    let outcome = try casebook.run(["run", "no-show", "--client", "Dana"], input: "\n\nyes\n")
     #expect(outcome.stderr.contains("Not a directory"), "\(outcome.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere) == [])
   }

@@ -34,14 +34,14 @@ import Testing
     // Completed cases are not offered.
     #expect(try casebook.run(["run", fixture("small.yaml"), "--client", "Lee"], input: "yes\nlater\n").status == 0)
 
-    let home = try casebook.run([], input: "8\nyes\n")
+    let home = try casebook.run([], input: "8\n\n\nyes\n")
     #expect(home.stdout.contains("\nInterrupted cases, to resume:\n  7 2026-11-24-no-show-kim   (Kim, no-show)\n  8 2026-11-24-no-show-dana  (Dana, no-show)\n"))
     #expect(!home.stdout.contains("small-lee"))
     #expect(home.stdout.contains("Which playbook, or which case to resume? Type its number or name.\n> "))
     #expect(home.stdout.contains("Resuming case 2026-11-24-no-show-dana\n"))
     #expect(try casebook.answers("2026-11-24-no-show-dana").last == "yes")
 
-    let byName = try casebook.run([], input: "2026-11-24-no-show-kim\nno\n")
+    let byName = try casebook.run([], input: "2026-11-24-no-show-kim\n\n\nno\n")
     #expect(byName.stdout.contains("Resuming case 2026-11-24-no-show-kim\n"))
     #expect(try casebook.answers("2026-11-24-no-show-kim").last == "no")
   }
@@ -65,7 +65,7 @@ import Testing
         1. What is the client's name? -> Dana
         2. Take one slow breath. A no-show is rarely about you.
         3. Phone the client now, on the number you have for them.
-      Now: Did you get through to them?
+      Now: While it rings: what time was the appointment? e.g. 10:00 (Enter skips)
 
       """
     #expect(outcome.stdout.contains(expected))

@@ -13,6 +13,9 @@ struct TerminalTests {
     _ arguments: [String], in casebook: CasebookProcess, width: Int = 100, height: Int = 30,
     environment extra: [String: String] = [:]
   ) throws -> TmuxSession {
+    // An empty profile, so that no first-run tip comes before the case.
+    try FileManager.default.createDirectory(atPath: casebook.home + "/config", withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: casebook.home + "/config/profile.yaml", contents: Data())
     var environment = casebook.baseEnvironment().filter {
       ["CASEBOOK_HOME", "TZ", "CASEBOOK_FAKE_NOW", "PATH", "HOME"].contains($0.key)
     }
@@ -215,6 +218,10 @@ struct TerminalTests {
     let screen = try session.waitFor { $0.contains("Client's name") }
     #expect(screen.contains("> 4 → no-show"))
     try session.enter("Dana")
+    _ = try session.waitFor { $0.contains("what time was the appointment?") }
+    try session.enter("")
+    _ = try session.waitFor { $0.contains("What kind of appointment") }
+    try session.enter("")
     _ = try session.waitFor { $0.contains("Did you get through to them?") }
     try session.send("C-d")
     _ = try session.waitFor { _ in (try? session.exitStatus()) != nil }

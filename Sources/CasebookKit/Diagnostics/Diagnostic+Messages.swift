@@ -125,9 +125,28 @@ extension Diagnostic {
   static func templateName(_ name: String, known: [String], at location: SourceLocation) -> Diagnostic {
     Diagnostic(
       code: .unknownName,
-      message: "draft template uses \(quoted(name)), which no step saves (and is not 'client' or 'title')",
+      message: "draft template uses \(quoted(name)), which no step saves (and is not 'client', 'client_first', 'title', 'today' or 'me')",
       location: location,
       notes: Suggestion.nearest(to: name, in: known).map { ["did you mean '\($0)'?"] } ?? [])
+  }
+
+  static func profileField(_ field: String, at location: SourceLocation) -> Diagnostic {
+    let fields = Profile.Key.allCases.map(\.rawValue)
+    return Diagnostic(
+      code: .unknownName,
+      message: "draft template uses \(quoted("me." + field)), which is not a profile field",
+      location: location,
+      notes: [Suggestion.nearest(to: field, in: fields).map { "did you mean 'me.\($0)'?" }
+        ?? "the profile's fields are \(fields.map { "me." + $0 }.joined(separator: ", "))"])
+  }
+
+  static func templateTransform(_ name: String, at location: SourceLocation) -> Diagnostic {
+    Diagnostic(
+      code: .unknownName,
+      message: "draft template applies \(quoted(name)), which is not a transform",
+      location: location,
+      notes: [Suggestion.nearest(to: name, in: DraftValue.transforms).map { "did you mean '\($0)'?" }
+        ?? "the transforms are \(DraftValue.transforms.joined(separator: ", "))"])
   }
 
   static func danglingNext(

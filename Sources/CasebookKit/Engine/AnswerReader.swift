@@ -34,6 +34,9 @@ public enum AnswerReader {
     switch question.answers {
     case .choices(let choices):
       let accepted = acceptedAnswers(choices)
+      if text.isEmpty, choices.contains(where: { $0.answer == Question.skipAnswer }) {
+        return .accepted(.text(Question.skipAnswer), canonical: Question.skipAnswer)
+      }
       guard !text.isEmpty else { return .rejected("Type an answer: \(accepted).") }
       if let choice = match(text, in: choices) {
         return .accepted(.text(choice.answer), canonical: choice.answer)
@@ -41,6 +44,8 @@ public enum AnswerReader {
       return .rejected("'\(text)' is not an answer here. Type \(accepted).")
     case .checklist(let items, _):
       return readChecklist(text, items: items)
+    case .input where text.isEmpty && question.isOptional:
+      return .accepted(.text(""), canonical: "")
     case .input(.date, _):
       guard let reading = dates.read(text, now: now) else { return notUnderstood(text, kind: .date) }
       let canonical = reading.date.description

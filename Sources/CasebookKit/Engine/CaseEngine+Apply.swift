@@ -151,10 +151,12 @@ extension CaseEngine {
       state.unfitEntries.append(entry)
       return []
     }
+    // An optional input skipped with Enter saves nothing.
+    let kept: Value? = asked.isOptional && answer.isEmpty ? nil : value
     state.path.append(.init(
-      step: step, text: asked.text, answer: answer, value: value, at: now, timersBefore: state.timers,
+      step: step, text: asked.text, answer: answer, value: kept, at: now, timersBefore: state.timers,
       announcedBefore: state.announcedTimers))
-    if let save = asked.save { state.values[save] = value }
+    if let save = asked.save, let kept { state.values[save] = kept }
     if asked.isInput, asked.save == "client", case .text(let client) = value { state.header.client = client }
     readHistory()
     let next: StepID

@@ -104,9 +104,7 @@ extension CaseEngine {
   /// Fills a step's drafts, journals them as filled, and shows them (folded on a small screen).
   private mutating func drafts(of step: Step, at now: Date) -> [Effect] {
     guard !step.drafts.isEmpty else { return [] }
-    var values = state.values.mapValues(\.description)
-    values["client"] = TextSanitizer.singleLine(state.header.client ?? "")
-    values["title"] = playbook.title
+    let values = draftValues(at: now)
     let several = step.drafts.count > 1
     let filled = step.drafts.enumerated().map { index, draft in
       FilledDraft(

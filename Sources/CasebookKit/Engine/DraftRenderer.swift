@@ -50,7 +50,7 @@ public enum DraftRenderer {
   ///
   /// The template is filled in pieces of about `piece` characters, cut at lines outside every
   /// section: the same text as filling it whole, in time proportional to its length.
-  public static func fill(_ template: String, with values: [String: String], piece: Int = 2_000) -> String {
+  public static func fill(_ template: String, with values: [String: Any], piece: Int = 2_000) -> String {
     let scanner = TemplateScanner(template)
     guard scanner.problem == nil else { return template }
     var output = ""
@@ -68,9 +68,9 @@ public enum DraftRenderer {
     return output + fillWhole(String(template[pieceStart...]), with: values)
   }
 
-  private static func fillWhole(_ template: String, with values: [String: String]) -> String {
+  private static func fillWhole(_ template: String, with values: [String: Any]) -> String {
     guard let parsed = try? MustacheTemplate(string: plainText + template) else { return template }
-    return parsed.render(values as [String: Any])
+    return parsed.render(values)
   }
 
   /// Where each name is first used in a tag of `template`: 1-based line, and column within that
@@ -81,16 +81,35 @@ public enum DraftRenderer {
     return positions
   }
 
+  /// Whether `template` tests `name` with a section or an inverted section of its own.
+  static func isGuarded(_ name: String, in template: String) -> Bool {
+    template.contains("{{#\(name)}}") || template.contains("{{^\(name)}}")
+  }
+
   /// The names a template uses, in order of first use (sections and inverted sections included).
   public static func names(in template: String) -> [String] {
     var seen: Set<String> = []
     return uses(in: template).map(\.name).filter { seen.insert($0).inserted }
   }
 
+  /// A name used in a tag: its first part (`me` of `me.name`), the whole dotted path, the
+  /// transform applied (`time` of `time(new_time)`), and where the path begins.
+  public struct Use: Sendable, Hashable {
+    /// The first part of the path.
+    public var name: String
+    /// The whole dotted path.
+    public var path: String
+    /// The transform applied, if any.
+    public var transform: String?
+    /// 1-based line, and column in Unicode scalars, of the path.
+    public var line: Int
+    public var column: Int
+  }
+
   /// Every use of a name in a tag, in one pass over the template's scalars.
-  private static func uses(in template: String) -> [(name: String, line: Int, column: Int)] {
+  public static func uses(in template: String) -> [Use] {
     let scalars = Array(template.unicodeScalars)
-    var uses: [(name: String, line: Int, column: Int)] = []
+    var uses: [Use] = []
     var line = 1
     var lineStart = 0
     var index = 0
@@ -123,9 +142,20 @@ public enum DraftRenderer {
       if "#^&".unicodeScalars.contains(scalars[cursor]) { cursor += 1 }
       while cursor < end, scalars[cursor] == " " { cursor += 1 }
       var nameEnd = cursor
-      while nameEnd < end, !". \t\n".unicodeScalars.contains(scalars[nameEnd]) { nameEnd += 1 }
+      while nameEnd < end, !" \t\n".unicodeScalars.contains(scalars[nameEnd]) { nameEnd += 1 }
       guard nameEnd > cursor else { continue }
-      uses.append((String(String.UnicodeScalarView(scalars[cursor..<nameEnd])), tagLine, cursor - tagLineStart + 1))
+      var token = String(String.UnicodeScalarView(scalars[cursor..<nameEnd]))
+      var transform: String?
+      var column = cursor - tagLineStart + 1
+      if let open = token.firstIndex(of: "("), token.hasSuffix(")") {
+        transform = String(token[..<open])
+        column += transform?.unicodeScalars.count ?? 0
+        column += 1
+        token = String(token[token.index(after: open)..<token.index(before: token.endIndex)])
+      }
+      let name = token.split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? token
+      guard !name.isEmpty else { continue }
+      uses.append(Use(name: name, path: token, transform: transform, line: tagLine, column: column))
     }
     return uses
   }

@@ -34,6 +34,9 @@ public enum PracticeJudge {
     step: StepID, answer: String, scenario: PracticeScenario, playbook: Playbook, now: CivilDate = .reference, dates: DateReader = .english
   ) -> Verdict? {
     guard let recommended = scenario.answers[step], let found = playbook[step], case .ask(let question) = found.kind else { return nil }
+    // A question the scenario passes by skipping it (an optional detail, such as the
+    // appointment's time) is there to move on, not to be judged.
+    if recommended.isEmpty || recommended.lowercased() == "skip" { return nil }
     let expectation = scenario.expectations[step] ?? .init()
     let written = scenario.feedback[step] ?? [:]
     func said(_ key: String) -> String? { written.first { $0.key.lowercased() == key.lowercased() }?.value }

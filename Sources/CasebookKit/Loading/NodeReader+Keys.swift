@@ -14,7 +14,7 @@ extension NodeReader {
   /// A step.
   enum StepKey: String, MappingKey {
     case id, say, ask, end, branch, next, choices, input, save, detail, why, drafts, decision
-    case actions, checklist, timer, stop, handover, when
+    case actions, checklist, timer, stop, handover, when, optional
     case fromHistory = "from_history"
   }
 

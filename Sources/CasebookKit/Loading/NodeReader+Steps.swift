@@ -24,7 +24,7 @@ extension NodeReader {
       report(.stepKindConflict(step: id, kinds: kinds.map(\.rawValue), at: location(of: second.key)))
     }
     if kindKey == .branch {
-      rejectKeys([.choices, .input, .save, .next], in: fields, kind: "a 'branch' step (each case has its own 'next')")
+      rejectKeys([.choices, .input, .save, .next, .optional], in: fields, kind: "a 'branch' step (each case has its own 'next')")
       guard let branchField = fields[.branch], let cases = readBranch(branchField.value, step: id) else { return nil }
       return Step(id: id, kind: .branch(cases), detail: detail, why: why, location: stepLocation)
     }
@@ -66,14 +66,14 @@ extension NodeReader {
     let next = optionalString(.next, in: fields).map { StepID($0) }
     switch kindKey {
     case .say:
-      rejectKeys([.choices, .input, .save], in: fields, kind: "a 'say' step")
+      rejectKeys([.choices, .input, .save, .optional], in: fields, kind: "a 'say' step")
       guard let next else {
         report(.missingNext(step: id, at: stepLocation))
         return nil
       }
       return .say(text, next: next)
     case .end:
-      rejectKeys([.choices, .input, .save], in: fields, kind: "an 'end' step")
+      rejectKeys([.choices, .input, .save, .optional], in: fields, kind: "an 'end' step")
       if let nextField = fields[.next] {
         report(.endWithNext(step: id, at: location(of: nextField.key)))
       }
@@ -86,7 +86,18 @@ extension NodeReader {
       if let save, let saveNode = fields[.save], !Self.isValidName(save) {
         report(.badSaveName(save, at: location(of: saveNode.value)))
       }
-      return .ask(Question(text: text, answers: answers, save: save))
+      var question = Question(text: text, answers: answers, save: save)
+      if let field = fields[.optional] {
+        switch (field.value.scalar?.string, answers) {
+        case ("true"?, .input): question.isOptional = true
+        case ("false"?, _): break
+        case ("true"?, _):
+          report(.misplacedKey("optional", kind: "a step without an 'input' (a choice 'skip' is taken by Enter)", at: location(of: field.key)))
+        default:
+          report(.wrongType("optional", expected: "true or false", found: describe(field.value), at: location(of: field.value)))
+        }
+      }
+      return .ask(question)
     }
   }
 

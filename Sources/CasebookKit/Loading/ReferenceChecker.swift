@@ -4,16 +4,10 @@ enum ReferenceChecker {
   static func check(_ playbook: Playbook, types: [String: ConditionChecker.ValueType]) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let steps = playbook.steps
-    let known = ["client", "title"] + types.keys.sorted()
+    let known = CaseEngine.draftNames + types.keys.sorted()
     for step in steps {
       for draft in step.drafts {
-        let positions = DraftRenderer.positions(in: draft.template)
-        for name in DraftRenderer.names(in: (draft.subject ?? "") + "\n" + draft.template) where !known.contains(name) {
-          let place = positions[name].map {
-            NodeReader.offset(draft.location, line: $0.line, column: $0.column)
-          }
-          diagnostics.append(.templateName(name, known: known, at: place ?? draft.location))
-        }
+        diagnostics += templateNames(of: draft, known: known)
       }
     }
     let durations = types.filter { $0.value == .duration }.keys.sorted()
@@ -40,6 +34,37 @@ enum ReferenceChecker {
             .suggesting(from, among: dates))
         case let other?: diagnostics.append(.conditionProblem(.typeMismatch, "action counts from \(quoted(from)), which is \(other), not a date", at: place))
         }
+      }
+    }
+    return diagnostics
+  }
+
+  /// The names a draft's subject and text use that nothing gives: an unsaved name, a profile field
+  /// that is not one (`me.nmae`), a transform that does not exist.
+  private static func templateNames(of draft: Draft, known: [String]) -> [Diagnostic] {
+    let positions = DraftRenderer.positions(in: draft.template)
+    func place(_ use: DraftRenderer.Use?) -> SourceLocation {
+      use.map { NodeReader.offset(draft.location, line: $0.line, column: $0.column) } ?? draft.location
+    }
+    var diagnostics: [Diagnostic] = []
+    var reported: Set<String> = []
+    let inText = DraftRenderer.uses(in: draft.template)
+    for use in DraftRenderer.uses(in: (draft.subject ?? "") + "\n" + draft.template) {
+      let shown = inText.first { $0.path == use.path } ?? positions[use.name].map {
+        DraftRenderer.Use(name: use.name, path: use.path, line: $0.line, column: $0.column)
+      }
+      if !known.contains(use.name) {
+        if reported.insert(use.name).inserted { diagnostics.append(.templateName(use.name, known: known, at: place(shown))) }
+        continue
+      }
+      if use.name == "me" {
+        let field = String(use.path.dropFirst(3))
+        if Profile.Key(rawValue: field) == nil, reported.insert(use.path).inserted {
+          diagnostics.append(.profileField(field, at: place(shown)))
+        }
+      }
+      if let transform = use.transform, !DraftValue.transforms.contains(transform), reported.insert(transform).inserted {
+        diagnostics.append(.templateTransform(transform, at: place(shown)))
       }
     }
     return diagnostics

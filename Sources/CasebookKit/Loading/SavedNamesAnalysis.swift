@@ -49,7 +49,10 @@ enum SavedNamesAnalysis {
       }
       // Drafts are filled when the step is reached, before its own question is answered.
       for draft in step.drafts {
-        for name in DraftRenderer.names(in: (draft.subject ?? "") + "\n" + draft.template) {
+        // A name the template tests with a section of its own (`{{#name}}…{{/name}}`) is read
+        // knowing it may have no value.
+        let template = (draft.subject ?? "") + "\n" + draft.template
+        for name in DraftRenderer.names(in: template) where !DraftRenderer.isGuarded(name, in: template) {
           reads.append((name, draft.location))
         }
       }

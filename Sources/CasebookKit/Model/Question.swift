@@ -19,6 +19,11 @@ public struct Question: Sendable, Hashable {
   /// Whether this asks for one of the playbook's `inputs`: skipped when its value is already known
   /// (the client's name given with `--client`).
   public var isInput = false
+  /// Whether Enter alone skips an input question (`optional: true`), saving nothing.
+  public var isOptional = false
+
+  /// The answer word of a choice that Enter alone takes.
+  public static let skipAnswer = "skip"
 
   /// Creates a question.
   public init(text: String, answers: Answers, save: String? = nil) {

@@ -115,6 +115,12 @@ public struct CaseHeader: Sendable, Hashable, Codable {
   /// The client's earlier cases, read when the case began (or when its client was named at its
   /// first question); `nil` when the case has no client or is practice or a rehearsal.
   public var history: ClientHistory?
+  /// The user's profile fields by name when the case began, which its drafts are filled from, so
+  /// that a replayed case fills them the same; `nil` when there was no profile.
+  public var profile: [String: String]?
+  /// `true` when the drafts write saved values for people (`15 minutes`, `Thursday 3 December at
+  /// 10:00`); journals from before have none, and their drafts are filled again as then (`15m`).
+  public var valuesForPeople: Bool?
 
   /// How a rehearsal is set up: the order of the client's replies, how many, and whether the plan
   /// is asked.
@@ -170,5 +176,6 @@ public struct CaseHeader: Sendable, Hashable, Codable {
     self.client = client
     self.mode = mode
     self.started = started
+    self.valuesForPeople = true
   }
 }

@@ -15,7 +15,7 @@ import Testing
     _ = engine.handle(.begin, at: engine.state.header.started)
     let at = Date(timeIntervalSince1970: 60)
     let effects = engine.handle(.input("20m"), at: at)
-    let email = "Hi Dana & Co,\n\nI waited 20m for you today & hope all is well.\nReply with two times that suit you.\n"
+    let email = "Hi Dana & Co,\n\nI waited 20 minutes for you today & hope all is well.\nReply with two times that suit you.\n"
     let text = "Hi Dana & Co, sorry we missed you today. When suits you to rebook?"
     #expect(effects == [
       .persist(.answered(step: "wait-limit", answer: "20m", at: at)),

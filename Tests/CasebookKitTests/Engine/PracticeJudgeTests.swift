@@ -115,8 +115,10 @@ import Testing
         }
         #expect(engine.state.status == .completed, "\(bundled.id)/\(scenario.name)")
         let asked = engine.state.path.filter { entry in
-          guard entry.answer != nil, case .ask(let question)? = bundled[entry.step]?.kind else { return false }
-          return !question.isInput
+          guard let answer = entry.answer, case .ask(let question)? = bundled[entry.step]?.kind else { return false }
+          // A question passed by skipping it (an optional detail) is not judged.
+          let recommended = scenario.answers[entry.step] ?? answer
+          return !question.isInput && !recommended.isEmpty && recommended.lowercased() != "skip"
         }
         let score = try #require(PracticeJudge.score(of: engine.state, playbook: bundled))
         #expect(score.total == asked.count, "\(bundled.id)/\(scenario.name): judged \(score.total) of \(asked.count)")

@@ -10,16 +10,16 @@ import Testing
   }
 
   @Test func `one typo in the second step's next of a bundled playbook is one error, naming what it hides`() throws {
-    let text = try Self.bundled("no-show").replacingOccurrences(of: "    next: reached\n", with: "    next: reachd\n")
+    let text = try Self.bundled("no-show").replacingOccurrences(of: "    next: booked-time\n", with: "    next: booked-tim\n")
     let result = loadInline(text)
     let errors = result.diagnostics.filter { $0.severity == .error }
     #expect(errors.map(\.code) == [.danglingNext])
-    let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("next: reachd") }
+    let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("next: booked-tim") }
     #expect(errors.first?.location.line == line.map { $0 + 1 })
     #expect(errors.first?.location.column == 11)
-    #expect(errors.first?.notes.first == "did you mean 'reached'?")
+    #expect(errors.first?.notes.first == "did you mean 'booked-time'?")
     #expect(errors.first?.notes.last?.hasPrefix("this hides ") == true)
-    #expect(errors.first?.notes.last?.contains("steps reachable only through it ('reached'") == true)
+    #expect(errors.first?.notes.last?.contains("steps reachable only through it ('booked-time'") == true)
   }
 
   @Test func `an orphan step and an exitless loop are reported beside a dangling next`() {
