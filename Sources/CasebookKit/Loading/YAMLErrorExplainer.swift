@@ -178,9 +178,8 @@ struct YAMLErrorExplainer {
     let isItem = scalars[indent] == "-" && (indent + 1 == scalars.count || scalars[indent + 1] == " ")
     let (keys, dashes, previous) = openColumns(above: line)
     // A key in a dash's column may be right (a list can sit at its key's indentation): say nothing.
-    guard previous != nil, keys[indent] == nil, dashes[indent] == nil else { return nil }
-    var siblings = isItem ? dashes : keys
-    if !isItem, siblings[0] == nil { siblings[0] = 1 }
+    guard indent > 0, previous != nil, keys[indent] == nil, dashes[indent] == nil else { return nil }
+    let siblings = isItem ? dashes : keys
     let what = isItem ? "list item" : "key"
     let distances = siblings.keys.map { abs($0 - indent) }
     let location = SourceLocation(file: file, line: line, column: indent + 1)
