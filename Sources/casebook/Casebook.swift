@@ -233,7 +233,7 @@ extension Casebook {
       for file in files {
         let result = PlaybookLoader.load(path: file)
         diagnostics += result.diagnostics
-        diagnostics += result.playbook.map(launcher.catalog.missingHandovers) ?? []
+        diagnostics += launcher.catalog.missingHandovers(in: result)
         sources.merge(result.sources) { first, _ in first }
       }
       switch format {

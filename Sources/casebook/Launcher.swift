@@ -38,7 +38,7 @@ struct Launcher {
       return nil
     }
     let result = PlaybookLoader.load(path: path, checks: checks)
-    let handovers = result.playbook.map(catalog.missingHandovers) ?? []
+    let handovers = catalog.missingHandovers(in: result)
     report((result.diagnostics + handovers).sorted(), sources: result.sources)
     guard handovers.isEmpty else { return nil }
     return result.playbook.map { ($0, PlaybookSnapshot(file: path, sources: result.sources)) }

@@ -63,9 +63,12 @@ extension Casebook {
           failed += 1
           continue
         }
+        // A path is relative to the tests file's folder, which is the current one when the tests
+        // file is named without a folder.
         let folder = (file as NSString).deletingLastPathComponent
         let isPath = suite.playbook.contains("/") || suite.playbook.hasSuffix(".yaml") || suite.playbook.hasSuffix(".yml")
-        let target = isPath && !suite.playbook.hasPrefix("/") ? "\(folder)/\(suite.playbook)" : suite.playbook
+        let target = isPath && !suite.playbook.hasPrefix("/")
+          ? (folder.isEmpty ? suite.playbook : "\(folder)/\(suite.playbook)") : suite.playbook
         guard let loaded = launcher.loadPlaybook(target, checks: .all) else {
           failed += suite.tests.count
           continue

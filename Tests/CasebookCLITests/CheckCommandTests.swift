@@ -62,4 +62,41 @@ import Testing
     #expect(report.contains("  ends no test reaches:\n    end-open\n    end-pattern\n"))
     #expect(!report.contains("end-kept"))
   }
+
+  @Test func `a misspelt handover is reported at its value, also when the file has other errors`() throws {
+    let casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    var text = try String(contentsOfFile: Self.bundledFolder + "/no-show.yaml", encoding: .utf8)
+      .replacingOccurrences(of: "    next: booked-time\n", with: "    next: booked-tim\n")
+    // One misspelt handover: the first of the playbook's.
+    text.replaceSubrange(try #require(text.range(of: "handover: root-cause")), with: "handover: root-cuase")
+    let file = casebook.home + "-handover.yaml"
+    try text.write(toFile: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("handover: root-cuase") }! + 1
+    let checked = try casebook.run(["check", file])
+    #expect(checked.status == 1)
+    #expect(checked.stderr.contains("-handover.yaml:\(line):15: error: hands over to playbook 'root-cuase', which is neither bundled nor yours [missing-handover]"))
+    #expect(checked.stderr.contains("note: did you mean 'root-cause'?"))
+    #expect(checked.stderr.contains("[dangling-next]"))
+    #expect(checked.stderr.hasSuffix("2 errors\n"))
+  }
+
+  @Test func `a tests file in the current folder finds its playbook beside it`() throws {
+    var casebook = CasebookProcess()
+    defer { casebook.removeHome() }
+    let folder = casebook.home + "-own"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try String(contentsOfFile: Self.bundledFolder + "/late-cancel.yaml", encoding: .utf8)
+      .write(toFile: folder + "/my.yaml", atomically: true, encoding: .utf8)
+    try String(contentsOfFile: Self.bundledFolder + "/tests/late-cancel.tests.yaml", encoding: .utf8)
+      .replacingOccurrences(of: "playbook: late-cancel\n", with: "playbook: my.yaml\n")
+      .write(toFile: folder + "/my.tests.yaml", atomically: true, encoding: .utf8)
+    casebook.currentDirectory = folder
+    let tested = try casebook.run(["test", "my.tests.yaml"])
+    #expect(tested.status == 0, "\(tested.stderr)")
+    #expect(tested.stdout.contains("my.tests.yaml (late-cancel)"))
+    #expect(tested.stdout.hasSuffix(" passed, 0 failed\n"))
+  }
 }

@@ -432,7 +432,7 @@ import Testing
     #expect(items.first?["column"] as? Int == 11)
     #expect(items.first?["notes"] as? [String] == [
       "did you mean 'wait-limit'?",
-      "this hides 1 step reachable only through it ('wait-limit'); they are not reported as unreachable",
+      "this hides 1 step reachable only through it ('wait-limit'); it is not reported as unreachable",
     ])
     #expect(items.allSatisfy { Set($0.keys) == ["file", "line", "column", "code", "severity", "message", "notes"] })
 

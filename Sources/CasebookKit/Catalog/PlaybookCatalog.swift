@@ -97,11 +97,12 @@ public struct PlaybookCatalog: Sendable {
 }
 
 extension PlaybookCatalog {
-  /// A diagnostic for each end step that hands over to a playbook this catalog does not have.
-  public func missingHandovers(in playbook: Playbook) -> [Diagnostic] {
-    playbook.steps.compactMap { step in
-      guard let target = step.handover, locate(target) == nil else { return nil }
-      return .missingHandover(target, known: entries().map(\.id), at: step.location)
+  /// A diagnostic for each `handover:` of a loaded file that names a playbook this catalog does
+  /// not have, at the name; reported whatever else is wrong in the file.
+  public func missingHandovers(in result: PlaybookLoader.Result) -> [Diagnostic] {
+    result.handovers.compactMap { handover in
+      guard locate(handover.playbook) == nil else { return nil }
+      return .missingHandover(handover.playbook, known: entries().map(\.id), at: handover.location)
     }
   }
 }

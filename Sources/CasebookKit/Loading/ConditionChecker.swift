@@ -35,8 +35,11 @@ struct ConditionChecker {
 
   /// The type of every name some step saves.
   let types: [String: ValueType]
-  /// The names of the timers some step starts.
+  /// The names of the timers some step starts; a timer that is a typo of a saved duration
+  /// counts as the name it is close to as well, so uses of that name are not errors of their own.
   var timers: Set<String> = []
+  /// Names saved by steps that could not be read (already errors): any use of them is accepted.
+  var unreadNames: Set<String> = []
 
   /// The names saved in `playbook`, and problems where one name is saved with two types.
   static func savedTypes(in playbook: Playbook) -> [String: ValueType] {
@@ -84,8 +87,15 @@ struct ConditionChecker {
         return (condition, [Problem(code: .unknownName, message: "no step starts a timer \(quoted(name))\(guess); add 'timer: \(name)' to the step where the wait begins", offset: offset)])
       }
       return (condition, [])
+    case .truth(let operand) where isUnread(operand), .compare(let operand, _, _) where isUnread(operand),
+      .compare(_, _, let operand) where isUnread(operand):
+      return (condition, [])
     case .truth(let operand):
       let resolved = resolve(operand)
+      // A name alone must be a saved yes/no answer: a name nothing saves is a misspelt one.
+      if case .name = operand, case .word(let word, let offset) = resolved {
+        return (.truth(resolved), [unknown(word, at: offset)])
+      }
       guard case .name(let name, _) = resolved, case .answer(let answers)? = types[name], answers.contains("yes") else {
         return (.truth(resolved), [Problem(
           code: .typeMismatch,
@@ -112,6 +122,11 @@ struct ConditionChecker {
       }
       return (.compare(lhs, comparison, rhs), problems(lhs, comparison, rhs))
     }
+  }
+
+  /// Whether `operand` names a value saved by a step that could not be read.
+  private func isUnread(_ operand: Condition.Operand) -> Bool {
+    if case .name(let name, _) = operand { unreadNames.contains(name) } else { false }
   }
 
   private func resolve(_ operand: Condition.Operand) -> Condition.Operand {
@@ -205,9 +220,16 @@ struct ConditionChecker {
 extension ConditionChecker {
   /// The playbook with every condition checked and its answer words told from saved names; also
   /// runs the checks of names used by drafts, timers and actions, and of translations.
-  static func resolve(_ playbook: Playbook) -> (Playbook, [Diagnostic]) {
+  static func resolve(_ playbook: Playbook, unreadNames: Set<String> = []) -> (Playbook, [Diagnostic]) {
     var checker = ConditionChecker(types: savedTypes(in: playbook))
-    checker.timers = Set(playbook.steps.compactMap(\.timer))
+    checker.unreadNames = unreadNames.subtracting(checker.types.keys)
+    let durations = checker.types.filter { $0.value == .duration }.keys.sorted()
+    for timer in playbook.steps.compactMap(\.timer) {
+      checker.timers.insert(timer)
+      if checker.types[timer] == nil, !unreadNames.contains(timer), let meant = Suggestion.nearest(to: timer, in: durations) {
+        checker.timers.insert(meant)
+      }
+    }
     var diagnostics: [Diagnostic] = []
     func checked(_ condition: Condition?, at start: SourceLocation?) -> Condition? {
       guard let condition else { return nil }
@@ -252,7 +274,7 @@ extension ConditionChecker {
     // The steps keep their ids and places, so the playbook's index of them still holds.
     var resolved = playbook
     resolved.steps = steps
-    diagnostics += ReferenceChecker.check(resolved, types: checker.types)
+    diagnostics += ReferenceChecker.check(resolved, types: checker.types, unreadNames: checker.unreadNames)
     diagnostics += TranslationChecker.check(resolved)
     return (resolved, diagnostics)
   }

@@ -32,7 +32,11 @@ public enum ConditionParser {
       var parser = try Parser(tokens: tokenize(text))
       let condition = try parser.parseOr()
       guard case .end = parser.current.token else {
-        throw Failure(message: "unexpected \(describe(parser.current.token)) after a complete condition", offset: parser.current.offset)
+        var message = "unexpected \(describe(parser.current.token)) after a complete condition"
+        if case .word(let word) = parser.current.token, let near = Suggestion.nearest(to: word, in: ["expired", "and", "or", "has"]) {
+          message += "; did you mean '\(near)'?"
+        }
+        throw Failure(message: message, offset: parser.current.offset)
       }
       return .success(condition)
     } catch let failure as Failure {

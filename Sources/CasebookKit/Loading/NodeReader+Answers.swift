@@ -26,10 +26,7 @@ extension NodeReader {
       return readChoices(choicesField.value, step: step)
     case (nil, .some(let inputField)):
       guard let kindText = optionalString(.input, in: fields) else { return nil }
-      guard let kind = InputKind(rawValue: kindText) else {
-        report(.badInputKind(kindText, at: location(of: inputField.value)))
-        return nil
-      }
+      guard let kind = inputKind(kindText, at: location(of: inputField.value)) else { return nil }
       guard let next else {
         report(.missingNext(step: step, at: stepLocation))
         return nil

@@ -12,13 +12,23 @@ extension NodeReader {
       return nil
     }
     var result = MappingFields<Key>(capacity: mapping.count)
+    // A misspelt key more likely means a key the mapping lacks than one it already has.
+    let present = Set(mapping.keys.compactMap { $0.scalar?.string })
+    let absent = Key.names.filter { !present.contains($0) }
     for (key, value) in mapping {
       guard case .scalar(let scalar) = key else {
         report(.wrongType("key", expected: "a plain word", found: describe(key), at: location(of: key)))
         continue
       }
       guard let name = Key(rawValue: scalar.string) else {
-        report(.unknownKey(scalar.string, in: context, known: Key.names, at: location(of: key)))
+        let candidates = Suggestion.nearest(to: scalar.string, in: absent) == nil ? Key.names : absent
+        report(.unknownKey(scalar.string, in: context, known: candidates, at: location(of: key)))
+        // A misspelt `save` still saves its name, so its uses are not errors of their own.
+        if Key.self == StepKey.self, Suggestion.nearest(to: scalar.string, in: candidates) == StepKey.save.rawValue,
+          let saved = value.scalar?.string
+        {
+          unread.savedNames.insert(saved)
+        }
         continue
       }
       result.append(name, key: key, value: value)

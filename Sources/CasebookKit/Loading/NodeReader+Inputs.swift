@@ -5,8 +5,9 @@ extension NodeReader {
   /// One input as written, before it becomes a step.
   private typealias InputEntry = (name: String, text: String, kind: InputKind, why: String?, location: SourceLocation)
 
-  /// The inputs as questions asked before the first step, each leading to the next.
-  mutating func readInputs(_ node: Node, leadingTo start: StepID) -> [Step] {
+  /// The inputs as questions asked before the first step, each leading to the next; the last
+  /// leads to `start`, whose link is placed where `start` is written (`startLocation`).
+  mutating func readInputs(_ node: Node, leadingTo start: StepID, writtenAt startLocation: SourceLocation?) -> [Step] {
     let expected = "a list of inputs, each with 'name', 'ask' and 'input'"
     guard let sequence = items(of: node, field: "inputs", expected: expected) else { return [] }
     let read = sequence.compactMap { readInput($0) }
@@ -14,7 +15,9 @@ extension NodeReader {
       let next = index + 1 < read.count ? Self.inputStepID(read[index + 1].name) : start
       var question = Question(text: input.text, answers: .input(input.kind, next: next), save: input.name)
       question.isInput = true
-      return Step(id: Self.inputStepID(input.name), kind: .ask(question), why: input.why, location: input.location)
+      var step = Step(id: Self.inputStepID(input.name), kind: .ask(question), why: input.why, location: input.location)
+      if index + 1 == read.count { step.nextLocation = startLocation }
+      return step
     }
   }
 
@@ -29,11 +32,19 @@ extension NodeReader {
       return nil
     }
     guard let name, let text, let kindText else { return nil }
-    guard let kind = InputKind(rawValue: kindText) else {
-      report(.badInputKind(kindText, at: location(of: fields[.input]?.value ?? node)))
+    guard let kind = inputKind(kindText, at: location(of: fields[.input]?.value ?? node)) else {
+      unread.savedNames.insert(name)
       return nil
     }
     return (name, text, kind, optionalString(.why, in: fields), inputLocation)
+  }
+
+  /// The input kind `text` names. An unknown one is reported and read as the kind it is close to,
+  /// so that what the step saves keeps its type; `nil` when none is close.
+  mutating func inputKind(_ text: String, at location: SourceLocation) -> InputKind? {
+    if let kind = InputKind(rawValue: text) { return kind }
+    report(.badInputKind(text, at: location))
+    return Suggestion.nearest(to: text, in: InputKind.allCases.map(\.rawValue)).flatMap(InputKind.init(rawValue:))
   }
 
   /// The step that asks for input `name`: `input-` and the name with dashes.

@@ -108,8 +108,12 @@ extension NodeReader {
       return
     }
     step.handover = optionalString(.handover, in: fields)
-    if let handover = step.handover, let field = fields[.handover], !StepID.isValid(handover) {
-      report(.badID(handover, what: "handover playbook id", at: location(of: field.value)))
+    if let handover = step.handover, let field = fields[.handover] {
+      if StepID.isValid(handover) {
+        handovers.append(PlaybookLoader.Handover(playbook: handover, location: location(of: field.value)))
+      } else {
+        report(.badID(handover, what: "handover playbook id", at: location(of: field.value)))
+      }
     }
     step.decision = optionalString(.decision, in: fields)
     if let actionsField = fields[.actions] { step.actions = readActions(actionsField.value) }

@@ -29,7 +29,10 @@ struct NodeReader {
   private(set) var includedSources: [String: String] = [:]
   /// The identifiers of steps that could not be read, so that links to them are not reported too.
   /// The steps that could not be read, and the `next` names written in them.
-  private(set) var unread = UnreadSteps()
+  var unread = UnreadSteps()
+  /// Every `handover:` read, valid or not, so it can be checked against the catalog whatever
+  /// else is broken.
+  var handovers: [PlaybookLoader.Handover] = []
 
   init(file: String, identity: String? = nil) {
     self.file = file
@@ -77,7 +80,8 @@ struct NodeReader {
     var first = StepID(start)
     var names: [String] = []
     if let inputsField = fields[.inputs] {
-      let inputSteps = readInputs(inputsField.value, leadingTo: first)
+      let startAt = fields[.start].map { location(of: $0.value) }
+      let inputSteps = readInputs(inputsField.value, leadingTo: first, writtenAt: startAt)
       steps = inputSteps + steps
       first = inputSteps.first?.id ?? first
       names = inputSteps.compactMap { if case .ask(let question) = $0.kind { question.save } else { nil } }
@@ -104,6 +108,7 @@ struct NodeReader {
         steps.append(step)
       } else if let id = node.mapping?[StepKey.id.rawValue]?.scalar?.string {
         unread.ids.insert(StepID(id))
+        if let save = node.mapping?[StepKey.save.rawValue]?.scalar?.string { unread.savedNames.insert(save) }
         // A step whose `next` is missing is taken to lead to the step written below it.
         let written = Self.writtenNexts(in: node)
         let below = nodes.dropFirst(position + 1).first?.mapping?[StepKey.id.rawValue]?.scalar?.string

@@ -7,6 +7,9 @@ struct UnreadSteps: Sendable {
   var links: [StepID: [StepID]] = [:]
   /// The `next` names written in steps without a readable id.
   var looseTargets: Set<StepID> = []
+  /// The names saved by steps and inputs that could not be read: their type is unknown, but they
+  /// are saved, so no use of them is reported as saved by no step.
+  var savedNames: Set<String> = []
 }
 
 /// A `start` or `next` naming a step that does not exist, and the step probably meant.
@@ -14,7 +17,7 @@ struct DanglingLink {
   var target: StepID
   /// The existing step whose id is close, if any: the link is judged as if it named that step.
   var meant: StepID?
-  /// The step the link is written in; `nil` for `start`.
+  /// The step the link is written in; `nil` for `start` (also when inputs come before it).
   var from: StepID?
   var diagnostic: Diagnostic
 }
@@ -73,7 +76,10 @@ extension PlaybookChecker {
       let loose = unread.looseTargets.compactMap { index[$0] }
       rootsAsWritten = (index[playbook.start].map { [$0] } ?? []) + loose
       let start = index[playbook.start] ?? (meaning[playbook.start] ?? nil).flatMap { index[$0] }
-      roots = start.map { [$0] + loose } ?? []
+      // A `start` that names nothing close leaves nothing to judge reachability from, also when
+      // the inputs asked before it are steps that exist.
+      let startLost = dangling.contains { $0.from == nil && $0.meant == nil }
+      roots = startLost ? [] : start.map { [$0] + loose } ?? []
     }
 
     private func names(_ nodes: some Sequence<Int>) -> String {
@@ -82,6 +88,11 @@ extension PlaybookChecker {
     }
 
     private func steps(_ count: Int) -> String { count == 1 ? "1 step" : "\(count) steps" }
+
+    /// "is not reported on its own" for one step, "are not … their own" for more.
+    private func notReported(_ count: Int) -> String {
+      count == 1 ? "is not reported on its own" : "are not reported on their own"
+    }
 
     /// The dangling links, each with a note on the steps that only it would lead to.
     mutating func danglingDiagnostics() -> [Diagnostic] {
@@ -94,7 +105,7 @@ extension PlaybookChecker {
             .filter { $0 < readableCount }
           if !hidden.isEmpty {
             diagnostic.notes.append(
-              "this hides \(steps(hidden.count)) reachable only through it (\(names(hidden))); they are not reported as unreachable")
+              "this hides \(steps(hidden.count)) reachable only through it (\(names(hidden))); \(hidden.count == 1 ? "it is" : "they are") not reported as unreachable")
           }
         }
         result.append(diagnostic)
@@ -133,7 +144,7 @@ extension PlaybookChecker {
         }
         let only = (downstream[source] ?? []).filter { reachedBy[$0] == 1 && !group.contains($0) && $0 < readableCount }
         if !only.isEmpty {
-          diagnostic.notes.append("\(steps(only.count)) reachable only through it (\(names(only))) are not reported on their own")
+          diagnostic.notes.append("\(steps(only.count)) reachable only through it (\(names(only))) \(notReported(only.count))")
         }
         return diagnostic
       }
@@ -159,7 +170,7 @@ extension PlaybookChecker {
         }
         let feeding = StepGraph.reach(from: group, links: reverse, within: stuck).subtracting(group)
         if !feeding.isEmpty {
-          diagnostic.notes.append("\(steps(feeding.count)) leading only into it (\(names(feeding))) are not reported on their own")
+          diagnostic.notes.append("\(steps(feeding.count)) leading only into it (\(names(feeding))) \(notReported(feeding.count))")
         }
         return diagnostic
       }

@@ -30,7 +30,11 @@ enum PlaybookChecker {
     }
     link(playbook.start, field: "start", from: nil, at: startLocation)
     for step in playbook.steps where firstByID[step.id] == step.location {
-      for (target, location) in targets(of: step) { link(target, field: "next", from: step.id, at: location) }
+      // The last input's link is the playbook's `start` as written.
+      let isInput = if case .ask(let question) = step.kind { question.isInput } else { false }
+      for (target, location) in targets(of: step) {
+        link(target, field: isInput ? "start" : "next", from: isInput ? nil : step.id, at: location)
+      }
     }
     for preparation in playbook.rehearsal?.prepare ?? [] where !unread.ids.contains(preparation.step) {
       guard let step = playbook[preparation.step] else {

@@ -21,6 +21,14 @@ public enum PlaybookLoader {
     case forRunning
   }
 
+  /// A `handover:` as written: the playbook it names and where.
+  public struct Handover: Sendable {
+    /// The playbook id handed over to.
+    public var playbook: String
+    /// Where the id is written.
+    public var location: SourceLocation
+  }
+
   /// The outcome of loading one file.
   public struct Result: Sendable {
     /// The playbook, when it has no errors.
@@ -31,6 +39,9 @@ public enum PlaybookLoader {
     public var source: String
     /// The text of the file and of every file it includes, by path.
     public var sources: [String: String] = [:]
+    /// Every valid `handover:` read, also when the file has errors, for checking against the
+    /// catalog (`PlaybookCatalog.missingHandovers(in:)`).
+    public var handovers: [Handover] = []
 
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -97,7 +108,7 @@ public enum PlaybookLoader {
     var playbook = reader.readPlaybook(document, contentHash: ContentHash.hex(of: data))
     var diagnostics = reader.diagnostics
     if let read = playbook {
-      let (resolved, conditionDiagnostics) = ConditionChecker.resolve(read)
+      let (resolved, conditionDiagnostics) = ConditionChecker.resolve(read, unreadNames: reader.unread.savedNames)
       playbook = resolved
       diagnostics += conditionDiagnostics
     }
@@ -116,6 +127,7 @@ public enum PlaybookLoader {
     let hasErrors = diagnostics.contains { $0.severity == .error }
     var result = Result(playbook: hasErrors ? nil : playbook, diagnostics: diagnostics, source: source)
     result.sources = reader.includedSources.merging([file: source]) { _, own in own }
+    result.handovers = reader.handovers
     return result
   }
 

@@ -1,10 +1,13 @@
 /// Checks the saved names that drafts, timers and actions refer to: each must be saved by some
 /// step, and be of the kind its use needs.
 enum ReferenceChecker {
-  static func check(_ playbook: Playbook, types: [String: ConditionChecker.ValueType]) -> [Diagnostic] {
+  /// - Parameter unreadNames: Names saved by steps that could not be read: accepted anywhere.
+  static func check(
+    _ playbook: Playbook, types: [String: ConditionChecker.ValueType], unreadNames: Set<String> = []
+  ) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let steps = playbook.steps
-    let known = CaseEngine.draftNames + types.keys.sorted()
+    let known = CaseEngine.draftNames + (Set(types.keys).union(unreadNames)).sorted()
     for step in steps {
       for draft in step.drafts {
         diagnostics += templateNames(of: draft, known: known)
@@ -13,7 +16,7 @@ enum ReferenceChecker {
     let durations = types.filter { $0.value == .duration }.keys.sorted()
     let dates = types.filter { $0.value == .date }.keys.sorted()
     for step in steps {
-      guard let timer = step.timer else { continue }
+      guard let timer = step.timer, !unreadNames.contains(timer) else { continue }
       let place = step.timerLocation ?? step.location
       switch types[timer] {
       case .duration?: continue
@@ -25,7 +28,7 @@ enum ReferenceChecker {
     }
     for step in steps {
       for action in step.actions {
-        guard let from = action.from else { continue }
+        guard let from = action.from, !unreadNames.contains(from) else { continue }
         let place = action.fromLocation ?? action.location
         switch types[from] {
         case .date?: continue

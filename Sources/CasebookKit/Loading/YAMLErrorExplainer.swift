@@ -27,7 +27,8 @@ struct YAMLErrorExplainer {
       .composer(let context, let problem, let mark, _):
       return explain(problem: problem, context: context, mark: mark)
     case .duplicatedKeysInMapping(let duplicates, let context):
-      return .duplicateKey(duplicates, at: clamped(context.mark.line, context.mark.column))
+      let first = clamped(context.mark.line, context.mark.column)
+      return .duplicateKey(duplicates, at: duplicates.first.flatMap { repeated($0, after: first) } ?? first)
     case .reader(let problem, let offset, _, let yaml):
       let location = offset.map { Self.lineAndColumn(ofScalarOffset: $0, in: yaml) } ?? (line: 1, column: 1)
       return .yamlSyntax(problem, at: clamped(location.line, location.column))
@@ -53,6 +54,24 @@ struct YAMLErrorExplainer {
       return SourceLocation(file: file, line: below + 1, column: 1)
     }
     return SourceLocation(file: file, line: row, column: min(max(column, 1), width + 1))
+  }
+
+  /// Where `key`, first written at `first`, is written again in the same block mapping: the next
+  /// line that begins with it at the same column, before a line indented less ends the mapping.
+  private func repeated(_ key: String, after first: SourceLocation) -> SourceLocation? {
+    let indent = first.column - 1
+    for row in (first.line + 1)...max(first.line + 1, lines.count) {
+      guard let text = text(ofLine: row) else { return nil }
+      let scalars = text.unicodeScalars
+      let lead = scalars.prefix { $0 == " " }.count
+      guard lead < scalars.count, scalars[scalars.index(scalars.startIndex, offsetBy: lead)] != "#" else { continue }
+      if lead < indent { return nil }
+      let rest = text.dropFirst(lead)
+      if lead == indent, rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+        return SourceLocation(file: file, line: row, column: lead + 1)
+      }
+    }
+    return nil
   }
 
   private func text(ofLine line: Int) -> Substring? { lines.indices.contains(line - 1) ? lines[line - 1] : nil }
@@ -119,11 +138,14 @@ struct YAMLErrorExplainer {
     return nil
   }
 
-  /// The columns where a key may begin on the lines above `line`: each line's first character and,
-  /// after list markers (`- `), the item's first key.
-  private func openColumns(above line: Int) -> (columns: Set<Int>, previous: (line: Int, indent: Int)?) {
-    var columns: Set<Int> = [0]
-    var previous: (line: Int, indent: Int)?
+  /// The columns open on the lines above `line`, of the blocks that enclose it: where their keys
+  /// begin (a line's first character, or an item's first key after `- `) and where their list
+  /// items' dashes are.
+  /// Each column maps to the nearest line above where it is open.
+  private func openColumns(above line: Int) -> (keys: [Int: Int], dashes: [Int: Int], previous: Int?) {
+    var keys: [Int: Int] = [:]
+    var dashes: [Int: Int] = [:]
+    var previous: Int?
     var row = line - 1
     var smallest = Int.max
     while row >= 1, smallest > 0 {
@@ -132,35 +154,52 @@ struct YAMLErrorExplainer {
       let scalars = Array(text.unicodeScalars)
       var indent = scalars.prefix { $0 == " " }.count
       guard indent < scalars.count, scalars[indent] != "#" else { continue }
-      if previous == nil { previous = (row, indent) }
+      if previous == nil { previous = row }
       guard indent < smallest else { continue }
       smallest = indent
-      columns.insert(indent)
       while indent + 1 < scalars.count, scalars[indent] == "-", scalars[indent + 1] == " " {
+        if dashes[indent] == nil { dashes[indent] = row }
         indent += 2
         while indent < scalars.count, scalars[indent] == " " { indent += 1 }
-        columns.insert(indent)
       }
+      if keys[indent] == nil { keys[indent] = row }
     }
-    return (columns, previous)
+    return (keys, dashes, previous)
   }
 
-  /// A line whose key lines up with no block above it.
+  /// A line that lines up with no block above it. A list item (`- `) is measured against the
+  /// dashes of the lists above, a key against their keys; the hint names the column only when one
+  /// is nearest, and says less when two are as near.
   private func indentationProblem(at line: Int) -> Diagnostic? {
     guard let text = text(ofLine: line) else { return nil }
-    let indent = text.unicodeScalars.prefix { $0 == " " }.count
-    guard indent < text.unicodeScalars.count else { return nil }
-    let (columns, previous) = openColumns(above: line)
-    guard !columns.contains(indent), let previous else { return nil }
-    let nearest = columns.min { abs($0 - indent) < abs($1 - indent) } ?? 0
+    let scalars = Array(text.unicodeScalars)
+    let indent = scalars.prefix { $0 == " " }.count
+    guard indent < scalars.count else { return nil }
+    let isItem = scalars[indent] == "-" && (indent + 1 == scalars.count || scalars[indent + 1] == " ")
+    let (keys, dashes, previous) = openColumns(above: line)
+    // A key in a dash's column may be right (a list can sit at its key's indentation): say nothing.
+    guard indent > 0, previous != nil, keys[indent] == nil, dashes[indent] == nil else { return nil }
+    let siblings = isItem ? dashes : keys
+    let what = isItem ? "list item" : "key"
+    let distances = siblings.keys.map { abs($0 - indent) }
+    let location = SourceLocation(file: file, line: line, column: indent + 1)
+    guard let closest = distances.min(), distances.count(where: { $0 == closest }) == 1,
+      let nearest = siblings.keys.first(where: { abs($0 - indent) == closest }), let sibling = siblings[nearest]
+    else {
+      return Diagnostic(
+        code: .yamlIndentation,
+        message: "YAML syntax: this line's indentation matches no block above it",
+        location: location,
+        notes: ["YAML groups lines by their indentation: line this \(what) up with the \(isItem ? "other items of its list" : "other keys of its block")"])
+    }
     let difference = indent - nearest
     let spaces = abs(difference) == 1 ? "1 space" : "\(abs(difference)) spaces"
     return Diagnostic(
       code: .yamlIndentation,
       message: "YAML syntax: this line is indented \(spaces) \(difference > 0 ? "more" : "less") than the block it belongs to",
-      location: SourceLocation(file: file, line: line, column: indent + 1),
+      location: location,
       notes: [
-        "YAML groups lines by their indentation: start this key in column \(nearest + 1), as the block above it does (line \(previous.line) is indented \(previous.indent))"
+        "YAML groups lines by their indentation: start this \(what) in column \(nearest + 1), as line \(sibling) does"
       ])
   }
 
@@ -176,7 +215,14 @@ struct YAMLErrorExplainer {
       code: .yamlUnquotedColon,
       message: "YAML syntax: the text after \(quoted(key + ":")) contains ': ', which YAML reads as another key",
       location: location,
-      notes: ["put the whole text in double quotes: \(key): \"…\""])
+      notes: [Self.quotingAdvice(key: key, value: String(String.UnicodeScalarView(scalars[(first + 1)...])))])
+  }
+
+  /// How to write `value` as one text: in double quotes, or, when it holds double quotes already,
+  /// in single quotes or as a block (`|`).
+  static func quotingAdvice(key: String, value: String) -> String {
+    guard value.contains("\"") else { return "put the whole text in double quotes: \(key): \"…\"" }
+    return "the text already holds double quotes: put it in single quotes (\(key): '…', with each ' inside written twice), or write it as a block: \(key): | and the text on the lines below, indented"
   }
 
   static func lineAndColumn(ofScalarOffset offset: Int, in text: String) -> (line: Int, column: Int) {

@@ -27,6 +27,8 @@ struct CasebookProcess {
   let home: String
   /// Extra environment for every run.
   var environment: [String: String] = [:]
+  /// The folder Casebook runs in; the test's own when `nil`.
+  var currentDirectory: String?
 
   init() {
     home = FileManager.default.temporaryDirectory
@@ -56,6 +58,7 @@ struct CasebookProcess {
     process.executableURL = URL(fileURLWithPath: command[0])
     process.arguments = Array(command.dropFirst())
     process.environment = baseEnvironment(fakeNow: fakeNow)
+    if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
     let stdin = Pipe()
     let stdout = Pipe()
     let stderr = Pipe()
