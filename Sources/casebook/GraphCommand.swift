@@ -65,20 +65,10 @@ extension Casebook {
             + "or write DOT text with --format dot and draw it elsewhere")
         throw ExitCode(1)
       }
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: path)
-      process.arguments = ["-T\(kind)"]
-      let input = Pipe()
-      let output = Pipe()
-      process.standardInput = input
-      process.standardOutput = output
-      try process.run()
-      input.fileHandleForWriting.write(Data(source.utf8))
-      try input.fileHandleForWriting.close()
-      let picture = output.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      guard process.terminationStatus == 0 else {
-        launcher.console.error("Graphviz's dot could not draw the graph (exit status \(process.terminationStatus))")
+      // posix_spawn, not Foundation's Process, whose wait hangs on a faked clock (faketime).
+      let (status, picture) = ShellCommand.filter(path, arguments: ["-T\(kind)"], input: Data(source.utf8))
+      guard status == 0 else {
+        launcher.console.error("Graphviz's dot could not draw the graph (exit status \(status.map(String.init) ?? "none"))")
         throw ExitCode(1)
       }
       return picture
