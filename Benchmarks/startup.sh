@@ -26,17 +26,19 @@ casebook=$prefix/bin/casebook
 printf 'print("hello")\n' >"$work/hello.swift"
 swiftc -O "$work/hello.swift" -o "$work/hello" 2>/dev/null
 
+# The Python that has prompt_toolkit, found before PATH is narrowed to the installed binary's.
+python=$(python3 -c 'import sys; print(sys.executable)')
 export CASEBOOK_HOME=$work/home CASEBOOK_NO_HISTORY=1
 cd /   # as an installed command is used: from anywhere, on its own PATH
 export PATH="$prefix/bin:/usr/bin:/bin"
 echo "machine: $(nproc) cores, $(uname -m), $(date -u +%Y-%m-%d)"
 echo
 echo "first output or prompt on a pseudo terminal, ms (median p10 p90), $runs interleaved runs:"
-python3 "$root/Benchmarks/Scripts/first_prompt.py" "$runs" \
+"$python" "$root/Benchmarks/Scripts/first_prompt.py" "$runs" \
   "hello-world=hello=$work/hello" \
   "casebook-run-no-show=> =$casebook run no-show" \
   "casebook-home=> =$casebook" \
-  "prompt_toolkit-peer=>=python3 $root/Benchmarks/Scripts/prompt_toolkit_peer.py" | tee "$work/pty.txt"
+  "prompt_toolkit-peer=>=$python $root/Benchmarks/Scripts/prompt_toolkit_peer.py" | tee "$work/pty.txt"
 hello=$(awk '$1=="hello-world"{print $2}' "$work/pty.txt")
 echo
 echo "ratio to the hello world of this run:"
@@ -45,7 +47,7 @@ echo
 echo "whole processes (hyperfine, median):"
 hyperfine -N --warmup 5 --runs "$runs" --export-json "$work/h.json" \
   "$work/hello" "$casebook --version" "$casebook check $root/playbooks/" >/dev/null
-python3 - "$work/h.json" "$hello" <<'PY'
+"$python" - "$work/h.json" "$hello" <<'PY'
 import json, sys
 data = json.load(open(sys.argv[1]))
 base = data["results"][0]["median"]
