@@ -15,23 +15,9 @@ import Testing
           elif item.name == "VEVENT":
               print("VEVENT|%s|%s|%s" % (item["UID"], item["DTSTART"].dt.isoformat(), item["SUMMARY"]))
       """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script]
-    let input = Pipe()
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    input.fileHandleForWriting.write(Data(text.utf8))
-    try input.fileHandleForWriting.close()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(String(decoding: err, as: UTF8.self))")
-    return String(decoding: out, as: UTF8.self).split(separator: "\n").map(String.init)
+    let read = try ProgramRun("/usr/bin/env", ["python3", "-c", script], input: text)
+    #expect(read.status == 0, "\(read.stderr)")
+    return read.stdout.split(separator: "\n").map(String.init)
   }
 
   @Test func `next --ics parses, with one to-do per open action and its due day, and the new appointment`() throws {

@@ -10,22 +10,8 @@ struct InstallTests {
 
   /// Runs a bash script with exactly `environment`, from `folder`; stdout, stderr and the status.
   static func bash(_ script: String, environment: [String: String], in folder: String = "/") throws -> (String, String, Int32) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", script]
-    process.environment = environment
-    process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
-    let collectedOutput = OutputCollector(output)
-    let collectedErrors = OutputCollector(errors)
-    try process.run()
-    process.waitUntilExit()
-    usleep(100_000)
-    return (collectedOutput.text, collectedErrors.text, process.terminationStatus)
+    let run = try ProgramRun("/bin/bash", ["-c", script], environment: environment, in: folder)
+    return (run.stdout, run.stderr, run.status)
   }
 
   /// Completes `line` with the bash completion script at `script`, as Tab at its end would.
