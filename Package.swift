@@ -5,6 +5,10 @@ let swiftSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
   .enableUpcomingFeature("InternalImportsByDefault"),
   .enableUpcomingFeature("MemberImportVisibility"),
+  // Start-up (docs/performance.md): generic types such as `[StepID: Int]` get their metadata
+  // through direct accessors instead of mangled names looked up at run time, which scan every
+  // conformance in the binary (tens of thousands once the Swift runtime is linked statically).
+  .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
 ]
 
 let package = Package(

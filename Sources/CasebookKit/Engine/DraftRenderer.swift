@@ -28,23 +28,56 @@ public enum DraftRenderer {
     if let problem = scanner.problem {
       return (Failure(message: problem.message, line: problem.line, column: problem.column, isTooDeep: problem.isTooDeep), scanner.work)
     }
-    // The Mustache parser looks at the rest of its text at every tag, so it reads each tag on its
-    // own (each distinct one once); the scanner has checked how they fit together.
+    // The Mustache parser looks at the rest of its text at every tag, so it reads the tags, not
+    // the template: each distinct one once, a few hundred characters of them at a time (one
+    // parse is far cheaper than many), and one by one only to find the tag a batch stumbles on.
+    // A tag written plainly needs no reading (the parser takes every one: TemplateCheckTests).
+    // The scanner has checked how they fit together.
     var work = scanner.work
-    var readable: Set<String> = []
-    for tag in scanner.tags where !readable.contains(tag.snippet) {
-      work += 1
-      do {
-        _ = try MustacheTemplate(string: plainText + tag.snippet)
-        readable.insert(tag.snippet)
-      } catch let error as MustacheTemplate.ParserError {
-        return (Failure(message: describe(error.error), line: tag.line, column: tag.column), work)
-      } catch {
-        return (Failure(message: "the template cannot be read", line: tag.line, column: tag.column), work)
+    var seen: Set<String> = []
+    var batch: [TemplateScanner.Tag] = []
+    var batchLength = 0
+    func readOneByOne(_ tags: [TemplateScanner.Tag]) -> Failure? {
+      for tag in tags {
+        if let message = parserProblem(tag.snippet) { return Failure(message: message, line: tag.line, column: tag.column) }
       }
+      return nil
     }
-    return (nil, work)
+    func readBatch() -> Failure? {
+      defer { (batch, batchLength) = ([], 0) }
+      guard !batch.isEmpty else { return nil }
+      if batch.count > 1, parserProblem(batch.map(\.snippet).joined(separator: "\n")) == nil { return nil }
+      return readOneByOne(batch)
+    }
+    for tag in scanner.tags where seen.insert(tag.snippet).inserted {
+      work += 1
+      if tag.isPlain { continue }
+      // A snippet that changes the delimiters would change them for the rest of a batch.
+      guard tag.snippet.hasPrefix("{{") && !tag.snippet.hasPrefix("{{=") else {
+        if let failure = readBatch() ?? readOneByOne([tag]) { return (failure, work) }
+        continue
+      }
+      batch.append(tag)
+      batchLength += tag.snippet.utf8.count
+      if batchLength >= Self.batchLength, let failure = readBatch() { return (failure, work) }
+    }
+    return (readBatch(), work)
   }
+
+  /// What the Mustache parser finds wrong with `template`, if anything.
+  static func parserProblem(_ template: String) -> String? {
+    do {
+      _ = try MustacheTemplate(string: plainText + template)
+      return nil
+    } catch let error as MustacheTemplate.ParserError {
+      return describe(error.error)
+    } catch {
+      return "the template cannot be read"
+    }
+  }
+
+  /// About how many characters of tags the Mustache parser reads at once when checking.
+  private static let batchLength = 600
 
   /// Fills `template` with `values`; a name with no value is left empty.
   ///
@@ -53,13 +86,15 @@ public enum DraftRenderer {
   public static func fill(_ template: String, with values: [String: Any], piece: Int = 2_000) -> String {
     let scanner = TemplateScanner(template)
     guard scanner.problem == nil else { return template }
+    // The cuts are UTF-8 offsets at the start of a line: always a character boundary.
+    let utf8 = template.utf8
     var output = ""
-    var pieceStart = template.startIndex
+    var pieceStart = utf8.startIndex
     var pieceStartOffset = 0
     var offset = 0
-    var index = template.startIndex
+    var index = utf8.startIndex
     for cut in scanner.cuts where cut - pieceStartOffset >= piece {
-      index = template.index(index, offsetBy: cut - offset)
+      index = utf8.index(index, offsetBy: cut - offset)
       offset = cut
       output += fillWhole(String(template[pieceStart..<index]), with: values)
       pieceStart = index
@@ -71,14 +106,6 @@ public enum DraftRenderer {
   private static func fillWhole(_ template: String, with values: [String: Any]) -> String {
     guard let parsed = try? MustacheTemplate(string: plainText + template) else { return template }
     return parsed.render(values)
-  }
-
-  /// Where each name is first used in a tag of `template`: 1-based line, and column within that
-  /// line (in Unicode scalars) of the name itself.
-  public static func positions(in template: String) -> [String: (line: Int, column: Int)] {
-    var positions: [String: (line: Int, column: Int)] = [:]
-    for use in uses(in: template) where positions[use.name] == nil { positions[use.name] = (use.line, use.column) }
-    return positions
   }
 
   /// Whether `template` tests `name` with a section or an inverted section of its own.

@@ -45,17 +45,16 @@ enum ReferenceChecker {
   /// The names a draft's subject and text use that nothing gives: an unsaved name, a profile field
   /// that is not one (`me.nmae`), a transform that does not exist.
   private static func templateNames(of draft: Draft, known: [String]) -> [Diagnostic] {
-    let positions = DraftRenderer.positions(in: draft.template)
+    // Each text is scanned once; a name used only in the subject is shown at the draft.
+    let inText = DraftRenderer.uses(in: draft.template)
+    let inSubject = draft.subject.map(DraftRenderer.uses(in:)) ?? []
     func place(_ use: DraftRenderer.Use?) -> SourceLocation {
       use.map { NodeReader.offset(draft.location, line: $0.line, column: $0.column) } ?? draft.location
     }
     var diagnostics: [Diagnostic] = []
     var reported: Set<String> = []
-    let inText = DraftRenderer.uses(in: draft.template)
-    for use in DraftRenderer.uses(in: (draft.subject ?? "") + "\n" + draft.template) {
-      let shown = inText.first { $0.path == use.path } ?? positions[use.name].map {
-        DraftRenderer.Use(name: use.name, path: use.path, line: $0.line, column: $0.column)
-      }
+    for use in inSubject + inText {
+      let shown = inText.first { $0.path == use.path } ?? inText.first { $0.name == use.name }
       if !known.contains(use.name) {
         if reported.insert(use.name).inserted { diagnostics.append(.templateName(use.name, known: known, at: place(shown))) }
         continue

@@ -36,12 +36,42 @@ public enum SafeName {
   /// ligatures dropped (`Łucja Żółć` becomes `Lucja Zolc`, `李小龍` `li xiao long`). What has no
   /// spelling (emoji) stays as it is.
   public static func ascii(_ text: String) -> String {
+    if let spelled = latinASCII(text) { return spelled }
     // ICU's own chain: `.toLatin` then `.stripDiacritics` leaves `Ł` and `ø` as they are.
-    text.applyingTransform(asciiTransform, reverse: false)
+    return text.applyingTransform(asciiTransform, reverse: false)
       ?? text.applyingTransform(.toLatin, reverse: false)?
       .applyingTransform(.stripDiacritics, reverse: false)
       ?? text
   }
 
   private static let asciiTransform = StringTransform("Any-Latin; Latin-ASCII")
+
+  /// Latin text in ASCII as ICU's `Latin-ASCII` spells it, without the transliterator, whose
+  /// set-up alone takes milliseconds (it was most of the time a case's first answer took): accents
+  /// dropped by canonical decomposition, the letters and signs that do not decompose from a table.
+  /// `nil` for anything else (another script, an emoji), which ICU spells.
+  static func latinASCII(_ text: String) -> String? {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+    var spelled = String.UnicodeScalarView()
+    for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+      if scalar.isASCII {
+        spelled.append(scalar)
+      } else if scalar.properties.generalCategory == .nonspacingMark {
+        continue
+      } else if let letters = undecomposed[scalar] {
+        spelled.append(contentsOf: letters.unicodeScalars)
+      } else {
+        return nil
+      }
+    }
+    return String(spelled)
+  }
+
+  /// What `Latin-ASCII` writes for the Latin letters and common signs that have no decomposition.
+  private static let undecomposed: [Unicode.Scalar: String] = [
+    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Þ": "TH", "þ": "th",
+    "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ı": "i", "Ħ": "H", "ħ": "h", "Ŀ": "L", "ŀ": "l",
+    "\u{00A0}": " ", "\u{2019}": "'", "\u{2018}": "'", "\u{201C}": "\"", "\u{201D}": "\"", "\u{2013}": "-",
+    "\u{2014}": "-",
+  ]
 }

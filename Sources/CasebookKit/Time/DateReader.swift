@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Reads the dates people type: `2026-12-05 16:00`, `tomorrow 9am`, `friday`, `next fri at 16h30`,
 /// `in 3 days`, `in 90 minutes`, `5/12`, `5.12.26`, `5 december`, `dec 5`, `16:00`, `noon`.
 ///
@@ -24,12 +26,16 @@ public struct DateReader: Sendable {
     }
   }
 
-  private let lexicon: DateLexicon
+  // The word tables are built at the first date read, not when a case starts: most steps of a
+  // case never read one, and building them is a measurable part of the start-up.
+  private let lazyLexicon: LazyLexicon
+
+  private var lexicon: DateLexicon { lazyLexicon.value }
 
   /// A reader of the words in `tables`; where two tables give a word different meanings, the
   /// first wins.
   public init(words tables: [DateWords]) {
-    lexicon = DateLexicon(tables)
+    lazyLexicon = LazyLexicon(tables)
   }
 
   /// A reader for a case in `language`: its words, if Casebook has them, and always English's.
@@ -264,5 +270,24 @@ extension DateReader.Reading {
 
   fileprivate func adding(days: Int) -> DateReader.Reading {
     DateReader.Reading(date: date.adding(days: days), isInferred: isInferred)
+  }
+}
+
+/// A ``DateLexicon`` built on first use, once, whichever thread asks first.
+private final class LazyLexicon: Sendable {
+  private let tables: [DateWords]
+  private let built = Mutex<DateLexicon?>(nil)
+
+  init(_ tables: [DateWords]) {
+    self.tables = tables
+  }
+
+  var value: DateLexicon {
+    built.withLock { built in
+      if let built { return built }
+      let lexicon = DateLexicon(tables)
+      built = lexicon
+      return lexicon
+    }
   }
 }

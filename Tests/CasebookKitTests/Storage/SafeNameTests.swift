@@ -1,4 +1,5 @@
-import CasebookKit
+@testable import CasebookKit
+import Foundation
 import Testing
 
 @Suite struct SafeNameTests {
@@ -9,6 +10,21 @@ import Testing
   ] as [(String, String?)])
   func `names become short safe slugs`(name: String, slug: String?) {
     #expect(SafeName.slug(name) == slug)
+  }
+
+  @Test(arguments: [
+    "Zoë O\u{2019}Brien", "Łucja Żółć-Wójcik", "Ærø Þórsdóttir", "François Œuvre", "Straße", "Đặng Thị Ánh",
+    "İlkay Işık", "Søren Bjørn", "Siobhán Ní Bhriain", "Dana\u{00A0}Ruiz", "Ana – María",
+  ])
+  func `Latin names are spelled as ICU spells them, without its transliterator`(name: String) {
+    let icu = name.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false)
+    #expect(SafeName.latinASCII(name) == icu)
+  }
+
+  @Test func `other scripts and emoji are left to ICU`() {
+    #expect(SafeName.latinASCII("李小龍") == nil)
+    #expect(SafeName.latinASCII("Dana 🙂") == nil)
+    #expect(SafeName.ascii("李小龍") == "li xiao long")
   }
 
   @Test func `a long name is bounded`() {
